@@ -1,0 +1,19 @@
+/** What the data build writes beside the Parquet files, and the browser reads first. */
+import type { Catalog } from './catalog';
+import type { TrendFilter, TrendRow } from '../queries/trend';
+import type { Source } from './types';
+import type { TableName } from './schema';
+
+export interface Manifest {
+  /** Content-derived version: the same data always gives the same version. */
+  version: string;
+  built: string;
+  tables: Record<TableName, { file: string; rows: number; bytes: number; sha256: string }>;
+}
+
+/** Precomputed so the first chart needs neither DuckDB nor Parquet. */
+export interface BootData {
+  version: string;
+  catalog: Catalog;
+  defaultView: { filter: TrendFilter; rows: TrendRow[]; sources: Source[] };
+}

@@ -1,0 +1,102 @@
+/**
+ * The curated dataset's tables: their columns and the rule each cell must keep.
+ * One place that both the data build and uploaded-file checks read.
+ */
+
+export type CellRule =
+  | { kind: 'id' }
+  | { kind: 'text' }
+  | { kind: 'int'; min?: number; max?: number }
+  | { kind: 'number' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'period' }
+  | { kind: 'date' }
+  | { kind: 'url' }
+  | { kind: 'pattern'; pattern: RegExp; describe: string }
+  | { kind: 'ref'; table: TableName };
+
+export interface ColumnSpec {
+  name: string;
+  rule: CellRule;
+  required: boolean;
+}
+
+export const TABLE_NAMES = ['indicators', 'groups', 'geos', 'sources', 'targets', 'observations'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export const DOMAINS = ['onderwijs', 'werk', 'inburgering', 'huizen_van_het_kind', 'personeel'] as const;
+export const UNITS = ['%', 'pp', 'count'] as const;
+export const GROUP_KINDS = ['origin', 'nationality', 'country_of_birth', 'home_language', 'total'] as const;
+export const GEO_LEVELS = ['land', 'gewest', 'aggregate', 'provincie', 'centrumstad', 'gemeente'] as const;
+export const SEXES = ['T', 'M', 'F'] as const;
+
+export type Unit = (typeof UNITS)[number];
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+const req = (name: string, rule: CellRule): ColumnSpec => ({ name, rule, required: true });
+const opt = (name: string, rule: CellRule): ColumnSpec => ({ name, rule, required: false });
+
+export const TABLES: Record<TableName, ColumnSpec[]> = {
+  indicators: [
+    req('id', { kind: 'id' }),
+    req('domain', { kind: 'enum', values: DOMAINS }),
+    req('label_nl', { kind: 'text' }),
+    req('label_en', { kind: 'text' }),
+    req('unit', { kind: 'enum', values: UNITS }),
+    req('better', { kind: 'enum', values: ['higher', 'lower', 'none'] }),
+    req('decimals', { kind: 'int', min: 0, max: 3 }),
+    req('definition_nl', { kind: 'text' }),
+    req('definition_en', { kind: 'text' }),
+  ],
+  groups: [
+    req('id', { kind: 'id' }),
+    req('label_nl', { kind: 'text' }),
+    req('label_en', { kind: 'text' }),
+    req('group_kind', { kind: 'enum', values: GROUP_KINDS }),
+    req('sort', { kind: 'int', min: 0 }),
+    req('definition_nl', { kind: 'text' }),
+    req('definition_en', { kind: 'text' }),
+  ],
+  geos: [
+    req('id', { kind: 'id' }),
+    opt('nis', { kind: 'pattern', pattern: /^\d{4,5}$/, describe: 'a NIS code of 4 or 5 digits' }),
+    req('name_nl', { kind: 'text' }),
+    req('name_en', { kind: 'text' }),
+    req('level', { kind: 'enum', values: GEO_LEVELS }),
+  ],
+  sources: [
+    req('id', { kind: 'id' }),
+    req('publisher', { kind: 'text' }),
+    req('title', { kind: 'text' }),
+    req('year', { kind: 'int', min: 1900, max: 2100 }),
+    opt('url', { kind: 'url' }),
+    req('locator', { kind: 'text' }),
+    req('quote', { kind: 'text' }),
+    req('consulted', { kind: 'date' }),
+  ],
+  targets: [
+    req('id', { kind: 'id' }),
+    req('indicator', { kind: 'ref', table: 'indicators' }),
+    req('geo', { kind: 'ref', table: 'geos' }),
+    req('group', { kind: 'ref', table: 'groups' }),
+    req('value', { kind: 'number' }),
+    req('year', { kind: 'int', min: 1900, max: 2100 }),
+    req('label_nl', { kind: 'text' }),
+    req('label_en', { kind: 'text' }),
+    req('source', { kind: 'ref', table: 'sources' }),
+  ],
+  observations: [
+    req('indicator', { kind: 'ref', table: 'indicators' }),
+    req('geo', { kind: 'ref', table: 'geos' }),
+    req('period', { kind: 'period' }),
+    req('group', { kind: 'ref', table: 'groups' }),
+    req('sex', { kind: 'enum', values: SEXES }),
+    opt('age', { kind: 'pattern', pattern: /^\d{1,3}(-\d{1,3}|\+)$/, describe: 'an age range such as 20-64 or 65+' }),
+    req('value', { kind: 'number' }),
+    req('source', { kind: 'ref', table: 'sources' }),
+    opt('note', { kind: 'text' }),
+  ],
+};
+
+/** Columns that together identify one observation: the same measure may come from two sources. */
+export const OBSERVATION_KEY = ['indicator', 'geo', 'period', 'group', 'sex', 'age', 'source'] as const;

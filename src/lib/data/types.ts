@@ -1,0 +1,83 @@
+/** Row types of the extract, as written to Parquet and read back in the browser. */
+import type { GroupKind, Unit } from './schema';
+import type { PeriodKind } from './period';
+
+export interface Indicator {
+  id: string;
+  domain: string;
+  label_nl: string;
+  label_en: string;
+  unit: Unit;
+  better: 'higher' | 'lower' | 'none';
+  decimals: number;
+  definition_nl: string;
+  definition_en: string;
+}
+
+export interface Group {
+  id: string;
+  label_nl: string;
+  label_en: string;
+  group_kind: GroupKind;
+  sort: number;
+  definition_nl: string;
+  definition_en: string;
+}
+
+export interface Geo {
+  id: string;
+  nis: string | null;
+  name_nl: string;
+  name_en: string;
+  level: string;
+}
+
+export interface Source {
+  id: string;
+  publisher: string;
+  title: string;
+  year: number;
+  url: string | null;
+  locator: string;
+  quote: string;
+  consulted: string;
+}
+
+export interface Target {
+  id: string;
+  indicator: string;
+  geo: string;
+  group: string;
+  value: number;
+  year: number;
+  label_nl: string;
+  label_en: string;
+  source: string;
+}
+
+export interface Observation {
+  indicator: string;
+  geo: string;
+  period: string;
+  period_kind: PeriodKind;
+  period_start: string;
+  period_end: string;
+  period_sort: number;
+  year_start: number;
+  year_end: number;
+  group: string;
+  sex: 'T' | 'M' | 'F';
+  age: string | null;
+  value: number;
+  source: string;
+  note: string | null;
+}
+
+export interface Dataset {
+  indicators: Indicator[];
+  groups: Group[];
+  geos: Geo[];
+  sources: Source[];
+  targets: Target[];
+  observations: Observation[];
+}

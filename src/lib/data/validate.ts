@@ -1,0 +1,240 @@
+/**
+ * Validation of the curated CSV tables. Every problem names the file, line, column and rule,
+ * so a curator can fix it without guessing. Pure: text in, typed rows and problems out.
+ */
+import { parseCsv } from './csv';
+import { parsePeriod } from './period';
+import { OBSERVATION_KEY, TABLE_NAMES, TABLES, type CellRule, type TableName } from './schema';
+import type { Dataset } from './types';
+
+export interface ValidationProblem {
+  file: string;
+  line: number;
+  column: string | null;
+  rule: string;
+  message: string;
+}
+
+export function formatProblem(p: ValidationProblem): string {
+  const where = p.column ? `${p.file}:${p.line}: column "${p.column}"` : `${p.file}:${p.line}`;
+  return `${where}: ${p.message} [rule: ${p.rule}]`;
+}
+
+type Cell = string | number | null;
+type Row = Record<string, Cell> & { __line: number; __rawValue?: string };
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9_]*$/;
+
+/** Does the quoted phrase state this number, written the Dutch or the English way? */
+export function quoteStatesValue(quote: string, value: number | string): boolean {
+  const normalised = quote.replace(/[\u00a0\u202f]/g, ' ');
+  const [intPart, fracPart] = (typeof value === 'string' ? value.trim().replace(/^-/, '') : String(Math.abs(value))).split('.');
+  const grouped = (sep: string) => intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  const intForms = new Set([intPart, grouped('.'), grouped(' '), grouped(',')]);
+  const forms: string[] = [];
+  for (const i of intForms) {
+    if (fracPart === undefined) forms.push(i);
+    else forms.push(`${i},${fracPart}`, `${i}.${fracPart}`);
+  }
+  return forms.some((form) => {
+    const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Not part of a longer number: no digit before, and no digit (or decimal continuing) after.
+    return new RegExp(`(?<![\\d.,])${escaped}(?![\\d]|[.,]\\d)`).test(normalised);
+  });
+}
+
+function checkCell(raw: string, rule: CellRule): { value: Cell; error?: [string, string] } {
+  const s = raw.trim();
+  switch (rule.kind) {
+    case 'id':
+      return ID_PATTERN.test(s) ? { value: s } : { value: null, error: ['id', `"${s}" is not an id (lowercase letters, digits, _)`] };
+    case 'text':
+      return { value: s };
+    case 'int': {
+      if (!/^-?\d+$/.test(s)) return { value: null, error: ['whole number', `"${s}" is not a whole number`] };
+      const n = Number(s);
+      if ((rule.min !== undefined && n < rule.min) || (rule.max !== undefined && n > rule.max)) {
+        return { value: null, error: ['range', `${n} is outside ${rule.min ?? '-∞'}–${rule.max ?? '∞'}`] };
+      }
+      return { value: n };
+    }
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(s) && Number.isFinite(Number(s))
+        ? { value: Number(s) }
+        : { value: null, error: ['numeric value', `"${s}" is not a number (use a dot for decimals, no thousands separator)`] };
+    case 'enum':
+      return rule.values.includes(s)
+        ? { value: s }
+        : { value: null, error: ['allowed values', `"${s}" is not one of ${rule.values.join(', ')}`] };
+    case 'period':
+      return parsePeriod(s)
+        ? { value: s }
+        : { value: null, error: ['period', `"${s}" is not a period (2019, 2018/2019, 2018-04-01 or 2012..2014)`] };
+    case 'date': {
+      const p = parsePeriod(s);
+      return p?.kind === 'date' ? { value: s } : { value: null, error: ['date', `"${s}" is not a date (YYYY-MM-DD)`] };
+    }
+    case 'url':
+      return /^https?:\/\/[^\s]+$/.test(s) ? { value: s } : { value: null, error: ['url', `"${s}" is not an http(s) URL`] };
+    case 'pattern':
+      return rule.pattern.test(s) ? { value: s } : { value: null, error: ['format', `"${s}" is not ${rule.describe}`] };
+    case 'ref':
+      return ID_PATTERN.test(s) ? { value: s } : { value: null, error: ['reference', `"${s}" is not an id`] };
+  }
+}
+
+function readTable(name: TableName, text: string, problems: ValidationProblem[]): Row[] {
+  const file = `data/${name}.csv`;
+  const spec = TABLES[name];
+  const parsed = parseCsv(text);
+  for (const p of parsed.problems) problems.push({ file, line: p.line, column: null, rule: 'csv structure', message: p.message });
+  const expected = spec.map((c) => c.name);
+  const missing = expected.filter((c) => !parsed.header.includes(c));
+  const unknown = parsed.header.filter((c) => !expected.includes(c));
+  if (missing.length || unknown.length) {
+    const parts = [];
+    if (missing.length) parts.push(`missing column(s) ${missing.join(', ')}`);
+    if (unknown.length) parts.push(`unknown column(s) ${unknown.join(', ')}`);
+    problems.push({ file, line: 1, column: null, rule: 'header', message: parts.join('; ') });
+    return [];
+  }
+  const rows: Row[] = [];
+  for (const record of parsed.records) {
+    const row: Row = { __line: record.line };
+    let ok = true;
+    spec.forEach((col) => {
+      const raw = record.cells[parsed.header.indexOf(col.name)] ?? '';
+      if (raw.trim() === '') {
+        row[col.name] = null;
+        if (col.required) {
+          ok = false;
+          problems.push({ file, line: record.line, column: col.name, rule: 'required', message: 'is empty' });
+        }
+        return;
+      }
+      const { value, error } = checkCell(raw, col.rule);
+      row[col.name] = value;
+      // Kept as written, so 53.0 is looked for as "53,0" in the quote, not as "53".
+      if (col.name === 'value') row.__rawValue = raw.trim();
+      if (error) {
+        ok = false;
+        problems.push({ file, line: record.line, column: col.name, rule: error[0], message: error[1] });
+      }
+    });
+    if (ok) rows.push(row);
+  }
+  return rows;
+}
+
+function checkUniqueIds(name: TableName, rows: Row[], problems: ValidationProblem[]) {
+  const seen = new Map<Cell, number>();
+  for (const r of rows) {
+    const first = seen.get(r.id);
+    if (first !== undefined) {
+      problems.push({ file: `data/${name}.csv`, line: r.__line, column: 'id', rule: 'unique id', message: `"${r.id}" already used on line ${first}` });
+    } else seen.set(r.id, r.__line);
+  }
+}
+
+function checkRange(unit: Cell, value: number): string | null {
+  if (unit === '%' && (value < 0 || value > 100)) return `${value} is not a percentage within 0–100`;
+  if (unit === 'pp' && (value < -100 || value > 100)) return `${value} is not a percentage-point difference within −100–100`;
+  if (unit === 'count' && (!Number.isInteger(value) || value < 0)) return `${value} is not a non-negative whole count`;
+  return null;
+}
+
+/** Validate the six tables. `texts` maps table name to CSV text. */
+export function validateDataset(texts: Partial<Record<TableName, string>>): { dataset: Dataset | null; problems: ValidationProblem[] } {
+  const problems: ValidationProblem[] = [];
+  const tables = {} as Record<TableName, Row[]>;
+  for (const name of TABLE_NAMES) {
+    const text = texts[name];
+    if (text === undefined) {
+      problems.push({ file: `data/${name}.csv`, line: 0, column: null, rule: 'file present', message: 'the file is missing' });
+      tables[name] = [];
+      continue;
+    }
+    tables[name] = readTable(name, text, problems);
+  }
+  for (const name of ['indicators', 'groups', 'geos', 'sources', 'targets'] as const) checkUniqueIds(name, tables[name], problems);
+
+  const ids = Object.fromEntries(TABLE_NAMES.map((n) => [n, new Set(tables[n].map((r) => r.id))])) as Record<TableName, Set<Cell>>;
+  const byId = <T extends TableName>(t: T) => new Map(tables[t].map((r) => [r.id, r]));
+  const indicators = byId('indicators');
+  const sources = byId('sources');
+
+  // Sources: a URL, or for a printed document a page in the locator.
+  for (const s of tables.sources) {
+    if (!s.url && !/\b(p\.|pp\.|pagina|blz\.|page)\s*\d+/i.test(String(s.locator))) {
+      problems.push({ file: 'data/sources.csv', line: s.__line, column: 'url', rule: 'citable source', message: 'has no URL and its locator names no page' });
+    }
+  }
+
+  const checkRefs = (name: 'targets' | 'observations', rows: Row[]) => {
+    const kept: Row[] = [];
+    for (const r of rows) {
+      let ok = true;
+      for (const col of TABLES[name]) {
+        if (col.rule.kind !== 'ref' || r[col.name] === null) continue;
+        if (!ids[col.rule.table].has(r[col.name])) {
+          ok = false;
+          problems.push({ file: `data/${name}.csv`, line: r.__line, column: col.name, rule: 'reference', message: `"${r[col.name]}" is not an id in data/${col.rule.table}.csv` });
+        }
+      }
+      if (ok) {
+        const unitError = checkRange(indicators.get(r.indicator)?.unit ?? null, r.value as number);
+        if (unitError) {
+          ok = false;
+          problems.push({ file: `data/${name}.csv`, line: r.__line, column: 'value', rule: 'unit range', message: unitError });
+        }
+      }
+      if (ok) kept.push(r);
+    }
+    return kept;
+  };
+  const targets = checkRefs('targets', tables.targets);
+  const observations = checkRefs('observations', tables.observations);
+
+  const keys = new Map<string, number>();
+  for (const o of observations) {
+    const key = OBSERVATION_KEY.map((k) => o[k] ?? '').join('|');
+    const first = keys.get(key);
+    if (first !== undefined) {
+      problems.push({ file: 'data/observations.csv', line: o.__line, column: null, rule: 'unique key', message: `duplicates line ${first} (same ${OBSERVATION_KEY.join(', ')})` });
+    } else keys.set(key, o.__line);
+    const source = sources.get(o.source);
+    if (source && !quoteStatesValue(String(source.quote), o.__rawValue ?? (o.value as number))) {
+      problems.push({ file: 'data/observations.csv', line: o.__line, column: 'value', rule: 'quoted figure', message: `${o.value} does not appear in the quote of source "${o.source}"` });
+    }
+  }
+  for (const t of targets) {
+    const source = sources.get(t.source);
+    if (source && !quoteStatesValue(String(source.quote), t.__rawValue ?? (t.value as number))) {
+      problems.push({ file: 'data/targets.csv', line: t.__line, column: 'value', rule: 'quoted figure', message: `${t.value} does not appear in the quote of source "${t.source}"` });
+    }
+  }
+
+  if (problems.length) return { dataset: null, problems };
+
+  const strip = (rows: Row[]) => rows.map(({ __line, __rawValue, ...rest }) => rest);
+  const dataset: Dataset = {
+    indicators: strip(tables.indicators) as unknown as Dataset['indicators'],
+    groups: strip(tables.groups) as unknown as Dataset['groups'],
+    geos: strip(tables.geos) as unknown as Dataset['geos'],
+    sources: strip(tables.sources) as unknown as Dataset['sources'],
+    targets: strip(targets) as unknown as Dataset['targets'],
+    observations: strip(observations).map((o) => {
+      const p = parsePeriod(String(o.period))!;
+      return {
+        ...(o as unknown as Omit<Dataset['observations'][number], 'period_kind' | 'period_start' | 'period_end' | 'period_sort' | 'year_start' | 'year_end'>),
+        period_kind: p.kind,
+        period_start: p.start,
+        period_end: p.end,
+        period_sort: p.sort,
+        year_start: p.yearStart,
+        year_end: p.yearEnd,
+      };
+    }),
+  };
+  return { dataset, problems };
+}

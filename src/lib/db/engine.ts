@@ -1,0 +1,45 @@
+/**
+ * DuckDB-WASM in its Web Worker, every file served from this origin, no extension ever fetched.
+ * Only the `eh` bundle is shipped: every browser we target has WebAssembly exceptions.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Table } from 'apache-arrow';
+import type { Query } from '../queries/sql';
+
+export interface Engine {
+  query<T = Record<string, unknown>>(q: Query): Promise<T[]>;
+  insertTable(name: string, table: Table): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startEngine(): Promise<Engine> {
+  const worker = new Worker(workerUrl);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(wasmUrl);
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, allowUnsignedExtensions: false });
+  const conn = await db.connect();
+  await conn.query(`SET autoinstall_known_extensions = false`);
+  await conn.query(`SET autoload_known_extensions = false`);
+
+  return {
+    async query<T>(q: Query): Promise<T[]> {
+      const stmt = await conn.prepare(q.sql);
+      try {
+        const result = await stmt.query(...q.params);
+        return result.toArray().map((row) => row.toJSON() as T);
+      } finally {
+        await stmt.close();
+      }
+    },
+    async insertTable(name, table) {
+      await conn.insertArrowTable(table, { name, create: true });
+    },
+    async close() {
+      await conn.close();
+      await db.terminate();
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * What exists in the extract: the dimension tables and, per indicator, the places, groups
+ * and years that have figures. The UI builds its pickers and validates URLs from this.
+ */
+import type { Query } from './sql';
+
+export const indicatorsQuery: Query = { sql: 'SELECT * FROM indicators ORDER BY domain, id', params: [] };
+export const groupsQuery: Query = { sql: 'SELECT * FROM groups ORDER BY sort, id', params: [] };
+export const geosQuery: Query = { sql: 'SELECT * FROM geos ORDER BY id', params: [] };
+export const targetsQuery: Query = { sql: 'SELECT * FROM targets ORDER BY indicator, year', params: [] };
+
+export interface CoverageRow {
+  indicator: string;
+  geo: string;
+  group: string;
+  first_year: number;
+  last_year: number;
+  n: number;
+}
+
+export const coverageQuery: Query = {
+  sql: `SELECT indicator, geo, "group", min(year_start) AS first_year, max(year_end) AS last_year, count(*)::INTEGER AS n
+FROM observations WHERE sex = 'T' GROUP BY ALL ORDER BY indicator, geo, "group"`,
+  params: [],
+};

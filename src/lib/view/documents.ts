@@ -1,0 +1,21 @@
+/** Citations grouped by the document they quote, for a source line that names each document once. */
+import type { Source } from '../data/types';
+
+export interface CitedDocument {
+  publisher: string;
+  title: string;
+  year: number;
+  url: string | null;
+  citations: Source[];
+}
+
+export function groupByDocument(sources: Source[]): CitedDocument[] {
+  const docs = new Map<string, CitedDocument>();
+  for (const s of sources) {
+    const key = [s.publisher, s.title, s.year, s.url ?? ''].join('\u0000');
+    const doc = docs.get(key);
+    if (doc) doc.citations.push(s);
+    else docs.set(key, { publisher: s.publisher, title: s.title, year: s.year, url: s.url, citations: [s] });
+  }
+  return [...docs.values()];
+}

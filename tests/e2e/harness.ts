@@ -1,0 +1,73 @@
+/**
+ * End-to-end harness: the production build served on localhost, driven in Debian's Chromium
+ * through playwright-core. Every request the page makes is recorded, so tests can assert that
+ * nothing leaves the machine.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
+// @ts-expect-error plain ESM module without types
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  requests: string[];
+  open(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('no production build in dist/: run `npm run build` first');
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package`);
+  const { server, url } = (await startServer({ root: join(ROOT, 'dist'), port: 0 })) as { server: Server; url: string };
+  // Playwright gives each launch a fresh, empty profile (--user-data-dir in a temp folder).
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const requests: string[] = [];
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    url,
+    browser,
+    requests,
+    async open(path, viewport = { width: 1280, height: 900 }) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('pageerror', (e) => console.error('page error:', e.message));
+      page.on('console', (m) => { if (m.type() === 'error') console.error('console error:', m.text()); });
+      await page.goto(new URL(path, url).toString());
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(() => r(null)));
+    },
+  };
+}
+
+/** Wait until the chart shows an svg with at least one line. */
+export async function waitForChart(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="chart"] svg g.trend-point circle', { timeout: 30_000 });
+}
+
+export async function waitForEngine(page: Page): Promise<void> {
+  await page.waitForSelector('.engine[data-status="ready"]', { timeout: 60_000 });
+}
