@@ -1,103 +1,23 @@
 /**
- * npm run data: validate data/*.csv, write the Parquet extract, manifest.json and boot.json
- * into public/data/. Exits non-zero, naming file, line, column and rule, on any problem.
+ * npm run data: validate data/*.csv and write the Parquet extract, manifest.json and boot.json
+ * into public/data/. On any problem it prints file, line, column and rule, and exits non-zero.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { TABLE_NAMES, type TableName } from '../src/lib/data/schema';
-import { formatProblem, validateDataset } from '../src/lib/data/validate';
-import { createTableSql, STORAGE_COLUMNS } from '../src/lib/data/storage';
-import { defaultGeo, defaultGroups, DEFAULT_INDICATOR, type Catalog } from '../src/lib/data/catalog';
-import type { BootData, Manifest } from '../src/lib/data/manifest';
-import type { Dataset, Source } from '../src/lib/data/types';
-import { coverageQuery, geosQuery, groupsQuery, indicatorsQuery, targetsQuery } from '../src/lib/queries/catalog';
-import { trendQuery, type TrendRow } from '../src/lib/queries/trend';
-import { sourcesQuery } from '../src/lib/queries/sources';
-import { openExtract, openMemory, runQuery } from './lib/duckdb-node';
+import { TABLE_NAMES } from '../src/lib/data/schema';
+import { formatProblem } from '../src/lib/data/validate';
+import { buildExtract, ValidationFailed } from './lib/build-extract';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = process.env.HERKOMSTKLOOF_DATA_DIR ?? join(root, 'data');
 const outDir = process.env.HERKOMSTKLOOF_OUT_DIR ?? join(root, 'public', 'data');
 
-async function readTexts(): Promise<Partial<Record<TableName, string>>> {
-  const texts: Partial<Record<TableName, string>> = {};
-  for (const name of TABLE_NAMES) {
-    const file = join(dataDir, `${name}.csv`);
-    if (existsSync(file)) texts[name] = await readFile(file, 'utf8');
-  }
-  return texts;
+try {
+  const manifest = await buildExtract(dataDir, outDir);
+  const counts = TABLE_NAMES.map((n) => `${n} ${manifest.tables[n].rows}`).join(', ');
+  console.log(`extract ${manifest.version} written to ${outDir}: ${counts}`);
+} catch (e) {
+  if (!(e instanceof ValidationFailed)) throw e;
+  for (const p of e.problems) console.error(formatProblem(p));
+  console.error(`\n${e.problems.length} problem(s) in ${dataDir}; nothing was written.`);
+  process.exit(1);
 }
-
-async function writeParquet(dataset: Dataset): Promise<Manifest['tables']> {
-  const conn = await openMemory();
-  const tables = {} as Manifest['tables'];
-  for (const name of TABLE_NAMES) {
-    await conn.run(createTableSql(name));
-    const cols = STORAGE_COLUMNS[name];
-    const insert = await conn.prepare(`INSERT INTO ${name} VALUES (${cols.map(() => '?').join(', ')})`);
-    for (const row of dataset[name] as unknown as Record<string, unknown>[]) {
-      cols.forEach(([col, type], i) => {
-        const v = row[col];
-        if (v === null || v === undefined) insert.bindNull(i + 1);
-        else if (type === 'VARCHAR') insert.bindVarchar(i + 1, String(v));
-        else if (type === 'INTEGER') insert.bindInteger(i + 1, Number(v));
-        else insert.bindDouble(i + 1, Number(v));
-      });
-      await insert.run();
-    }
-    const file = join(outDir, `${name}.parquet`);
-    await conn.run(`COPY ${name} TO '${file.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION snappy)`);
-    const bytes = await readFile(file);
-    tables[name] = {
-      file: `${name}.parquet`,
-      rows: dataset[name].length,
-      bytes: (await stat(file)).size,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    };
-  }
-  conn.closeSync();
-  return tables;
-}
-
-async function buildBoot(version: string): Promise<BootData> {
-  const conn = await openExtract(outDir);
-  const catalog: Catalog = {
-    indicators: await runQuery(conn, indicatorsQuery),
-    groups: await runQuery(conn, groupsQuery),
-    geos: await runQuery(conn, geosQuery),
-    targets: await runQuery(conn, targetsQuery),
-    coverage: await runQuery(conn, coverageQuery),
-  };
-  const geo = defaultGeo(catalog, DEFAULT_INDICATOR);
-  if (!geo) throw new Error(`the default indicator "${DEFAULT_INDICATOR}" has no figures`);
-  const filter = { indicator: DEFAULT_INDICATOR, geo, groups: defaultGroups(catalog, DEFAULT_INDICATOR, geo), years: null };
-  const rows = await runQuery<TrendRow>(conn, trendQuery(filter));
-  const sources = await runQuery<Source>(conn, sourcesQuery([...new Set(rows.map((r) => r.source))]));
-  conn.closeSync();
-  return { version, catalog, defaultView: { filter, rows, sources } };
-}
-
-async function main() {
-  const { dataset, problems } = validateDataset(await readTexts());
-  if (!dataset) {
-    for (const p of problems) console.error(formatProblem(p));
-    console.error(`\n${problems.length} problem(s) in ${dataDir}; nothing was written.`);
-    process.exit(1);
-  }
-  await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
-  const tables = await writeParquet(dataset);
-  const version = createHash('sha256')
-    .update(TABLE_NAMES.map((n) => tables[n].sha256).join('\n'))
-    .digest('hex')
-    .slice(0, 12);
-  const manifest: Manifest = { version, built: new Date().toISOString(), tables };
-  await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  await writeFile(join(outDir, 'boot.json'), JSON.stringify(await buildBoot(version)));
-  const counts = TABLE_NAMES.map((n) => `${n} ${tables[n].rows}`).join(', ');
-  console.log(`extract ${version} written to ${outDir}: ${counts}`);
-}
-
-await main();

@@ -13,6 +13,12 @@ export interface Catalog {
 export const DEFAULT_INDICATOR = 'werkzaamheidsgraad';
 export const DEFAULT_GEO = 'vlaams_gewest';
 
+/** The preferred default indicator, or the first with figures when an extract lacks it. */
+export function defaultIndicator(c: Catalog): string {
+  if (geosWithData(c, DEFAULT_INDICATOR).length > 0) return DEFAULT_INDICATOR;
+  return c.indicators.find((i) => geosWithData(c, i.id).length > 0)?.id ?? DEFAULT_INDICATOR;
+}
+
 export function geosWithData(c: Catalog, indicator: string): string[] {
   const ids = new Set(c.coverage.filter((r) => r.indicator === indicator).map((r) => r.geo));
   return c.geos.filter((g) => ids.has(g.id)).map((g) => g.id);

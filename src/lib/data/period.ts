@@ -52,8 +52,8 @@ export function parsePeriod(text: string): Period | null {
     const a = Number(m[1]);
     const b = Number(m[2]);
     if (!validYear(a) || b !== a + 1) return null;
-    // A Flemish school year runs from 1 September to 31 August.
-    return { text: t, kind: 'school_year', start: `${a}-09-01`, end: `${b}-08-31`, sort: a + 1 + 0.0, yearStart: a, yearEnd: b };
+    // A Flemish school year runs from 1 September to 31 August; its midpoint is about 1 March.
+    return { text: t, kind: 'school_year', start: `${a}-09-01`, end: `${b}-08-31`, sort: a + 1 + 1 / 6, yearStart: a, yearEnd: b };
   }
   if ((m = /^(\d{4})\.\.(\d{4})$/.exec(t))) {
     const a = Number(m[1]);

@@ -4,7 +4,7 @@
  * yields a notice naming the parameter, the value and why.
  */
 import type { Catalog } from '../data/catalog';
-import { defaultGeo, defaultGroups, geosWithData, groupsWithData, DEFAULT_INDICATOR } from '../data/catalog';
+import { defaultGeo, defaultGroups, defaultIndicator, geosWithData, groupsWithData } from '../data/catalog';
 import { defaultState, LANGS, type Lang, type ViewState } from './view-state';
 
 export const PARAMS = { lang: 'lang', indicator: 'ind', geo: 'geo', groups: 'grp', years: 'yrs' } as const;
@@ -44,7 +44,7 @@ export function parseUrl(search: string, c: Catalog): ParseResult {
     const v = all[0];
     if (v === undefined) return null;
     if (v.length > MAX_VALUE_LENGTH) {
-      notices.push({ param: name, value: `${v.slice(0, 40)}…`, reason: 'unknown_value' });
+      notices.push({ param: name, value: v, reason: 'unknown_value' });
       return null;
     }
     return v;
@@ -61,7 +61,7 @@ export function parseUrl(search: string, c: Catalog): ParseResult {
     else notices.push({ param: PARAMS.lang, value: langText, reason: 'unknown_value' });
   }
 
-  let indicator = DEFAULT_INDICATOR;
+  let indicator = defaultIndicator(c);
   const indText = get(PARAMS.indicator);
   if (indText !== null) {
     if (!c.indicators.some((i) => i.id === indText)) notices.push({ param: PARAMS.indicator, value: indText, reason: 'unknown_value' });
@@ -99,7 +99,9 @@ export function parseUrl(search: string, c: Catalog): ParseResult {
     if (!years) notices.push({ param: PARAMS.years, value: yearsText, reason: 'bad_range' });
   }
 
-  return { state: { lang, indicator, geo, groups, years }, notices };
+  // Values are echoed on screen: keep them short.
+  const clipped = notices.map((n) => (n.value.length > 40 ? { ...n, value: `${n.value.slice(0, 40)}…` } : n));
+  return { state: { lang, indicator, geo, groups, years }, notices: clipped };
 }
 
 /** The query string (with leading `?`, or '' for the default view) for a state. */
@@ -107,7 +109,7 @@ export function serialiseState(s: ViewState, c: Catalog): string {
   const d = defaultState(c, s.indicator, s.lang);
   const parts: [string, string][] = [];
   if (s.lang !== 'nl') parts.push([PARAMS.lang, s.lang]);
-  if (s.indicator !== DEFAULT_INDICATOR) parts.push([PARAMS.indicator, s.indicator]);
+  if (s.indicator !== defaultIndicator(c)) parts.push([PARAMS.indicator, s.indicator]);
   if (s.geo !== d.geo) parts.push([PARAMS.geo, s.geo]);
   if (s.groups.join('~') !== d.groups.join('~')) parts.push([PARAMS.groups, s.groups.join('~')]);
   if (s.years) parts.push([PARAMS.years, s.years[0] === s.years[1] ? String(s.years[0]) : `${s.years[0]}..${s.years[1]}`]);

@@ -1,6 +1,6 @@
 /** The view state: everything a URL can say about what is on screen. */
 import type { Catalog } from '../data/catalog';
-import { defaultGeo, defaultGroups, DEFAULT_INDICATOR } from '../data/catalog';
+import { defaultGeo, defaultGroups, defaultIndicator } from '../data/catalog';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -15,7 +15,7 @@ export interface ViewState {
 }
 
 /** The default view for an indicator (and language). */
-export function defaultState(c: Catalog, indicator = DEFAULT_INDICATOR, lang: Lang = 'nl'): ViewState {
+export function defaultState(c: Catalog, indicator = defaultIndicator(c), lang: Lang = 'nl'): ViewState {
   const geo = defaultGeo(c, indicator) ?? '';
   return { lang, indicator, geo, groups: defaultGroups(c, indicator, geo), years: null };
 }

@@ -1,0 +1,100 @@
+/**
+ * Build the extract: validate the curated CSVs, write Parquet files, manifest.json and
+ * boot.json (catalog + the default view's rows, so the first chart needs no engine).
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { TABLE_NAMES, type TableName } from '../../src/lib/data/schema';
+import { validateDataset, type ValidationProblem } from '../../src/lib/data/validate';
+import { createTableSql, STORAGE_COLUMNS } from '../../src/lib/data/storage';
+import { defaultGeo, defaultGroups, defaultIndicator, type Catalog } from '../../src/lib/data/catalog';
+import type { BootData, Manifest } from '../../src/lib/data/manifest';
+import type { Dataset, Source } from '../../src/lib/data/types';
+import { coverageQuery, geosQuery, groupsQuery, indicatorsQuery, targetsQuery } from '../../src/lib/queries/catalog';
+import { trendQuery, type TrendRow } from '../../src/lib/queries/trend';
+import { sourcesQuery } from '../../src/lib/queries/sources';
+import { openExtract, openMemory, runQuery } from './duckdb-node';
+
+export class ValidationFailed extends Error {
+  constructor(readonly problems: ValidationProblem[]) {
+    super(`${problems.length} problem(s) in the curated data`);
+  }
+}
+
+export async function readTexts(dataDir: string): Promise<Partial<Record<TableName, string>>> {
+  const texts: Partial<Record<TableName, string>> = {};
+  for (const name of TABLE_NAMES) {
+    const file = join(dataDir, `${name}.csv`);
+    if (existsSync(file)) texts[name] = await readFile(file, 'utf8');
+  }
+  return texts;
+}
+
+async function writeParquet(dataset: Dataset, outDir: string): Promise<Manifest['tables']> {
+  const conn = await openMemory();
+  const tables = {} as Manifest['tables'];
+  for (const name of TABLE_NAMES) {
+    await conn.run(createTableSql(name));
+    const cols = STORAGE_COLUMNS[name];
+    const insert = await conn.prepare(`INSERT INTO ${name} VALUES (${cols.map(() => '?').join(', ')})`);
+    for (const row of dataset[name] as unknown as Record<string, unknown>[]) {
+      cols.forEach(([col, type], i) => {
+        const v = row[col];
+        if (v === null || v === undefined) insert.bindNull(i + 1);
+        else if (type === 'VARCHAR') insert.bindVarchar(i + 1, String(v));
+        else if (type === 'INTEGER') insert.bindInteger(i + 1, Number(v));
+        else insert.bindDouble(i + 1, Number(v));
+      });
+      await insert.run();
+    }
+    const file = join(outDir, `${name}.parquet`);
+    await conn.run(`COPY ${name} TO '${file.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION snappy)`);
+    const bytes = await readFile(file);
+    tables[name] = {
+      file: `${name}.parquet`,
+      rows: dataset[name].length,
+      bytes: (await stat(file)).size,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+  }
+  conn.closeSync();
+  return tables;
+}
+
+async function buildBoot(version: string, outDir: string): Promise<BootData> {
+  const conn = await openExtract(outDir);
+  const catalog: Catalog = {
+    indicators: await runQuery(conn, indicatorsQuery),
+    groups: await runQuery(conn, groupsQuery),
+    geos: await runQuery(conn, geosQuery),
+    targets: await runQuery(conn, targetsQuery),
+    coverage: await runQuery(conn, coverageQuery),
+  };
+  const indicator = defaultIndicator(catalog);
+  const geo = defaultGeo(catalog, indicator);
+  if (!geo) throw new Error('the extract has no observations to show');
+  const filter = { indicator, geo, groups: defaultGroups(catalog, indicator, geo), years: null };
+  const rows = await runQuery<TrendRow>(conn, trendQuery(filter));
+  const sources = await runQuery<Source>(conn, sourcesQuery([...new Set(rows.map((r) => r.source))]));
+  conn.closeSync();
+  return { version, catalog, defaultView: { filter, rows, sources } };
+}
+
+/** Validate `dataDir` and write the extract into `outDir` (replacing what was there). */
+export async function buildExtract(dataDir: string, outDir: string): Promise<Manifest> {
+  const { dataset, problems } = validateDataset(await readTexts(dataDir));
+  if (!dataset) throw new ValidationFailed(problems);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const tables = await writeParquet(dataset, outDir);
+  const version = createHash('sha256')
+    .update(TABLE_NAMES.map((n) => tables[n].sha256).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
+  const manifest: Manifest = { version, built: new Date().toISOString(), tables };
+  await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  await writeFile(join(outDir, 'boot.json'), JSON.stringify(await buildBoot(version, outDir)));
+  return manifest;
+}

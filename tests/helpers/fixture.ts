@@ -1,0 +1,47 @@
+/** A small, valid synthetic dataset (labelled as such) for validation and query tests. */
+import type { TableName } from '../../src/lib/data/schema';
+
+export const SYNTHETIC_FIXTURE: Record<TableName, string> = {
+  indicators: `id,domain,label_nl,label_en,unit,better,decimals,definition_nl,definition_en
+rate,werk,Synthetische graad,Synthetic rate,%,higher,1,Synthetisch (test),Synthetic (test)
+gap,werk,Synthetische kloof,Synthetic gap,pp,lower,1,Synthetisch (test),Synthetic (test)
+`,
+  groups: `id,label_nl,label_en,group_kind,sort,definition_nl,definition_en
+belgisch,Belgische herkomst,Belgian origin,origin,10,x,x
+niet_eu,Niet-EU-herkomst,Non-EU origin,origin,40,x,x
+geboren_belgie,Geboren in België,Born in Belgium,country_of_birth,110,x,x
+`,
+  geos: `id,nis,name_nl,name_en,level
+vlaams_gewest,02000,Vlaams Gewest,Flemish Region,gewest
+gent,44021,Gent,Ghent,centrumstad
+`,
+  sources: `id,publisher,title,year,url,locator,quote,consulted
+old,Synthetic,Old synthetic source,2015,https://example.org/old,Tabel 1,"In 2014 was het 70,0% en 50,5%; in 2015 71,2% tegenover 52,0%.",2026-11-29
+new,Synthetic,New synthetic source,2020,https://example.org/new,Tabel 2,"Voor 2015 geven we 71,4%; in 2017 was het 73,0% en 55,1%.",2026-11-29
+print,Synthetic,Printed synthetic report,2018,,p. 12,"Een kloof van 19,2 procentpunt in 2015 (streefcijfer 80 %).",2026-11-29
+`,
+  targets: `id,indicator,geo,group,value,year,label_nl,label_en,source
+t1,rate,vlaams_gewest,belgisch,80,2020,Streefcijfer,Target,print
+`,
+  observations: `indicator,geo,period,group,sex,age,value,source,note
+rate,vlaams_gewest,2014,belgisch,T,20-64,70.0,old,
+rate,vlaams_gewest,2014,niet_eu,T,20-64,50.5,old,
+rate,vlaams_gewest,2015,belgisch,T,20-64,71.2,old,
+rate,vlaams_gewest,2015,belgisch,T,20-64,71.4,new,
+rate,vlaams_gewest,2015,niet_eu,T,20-64,52.0,old,
+rate,vlaams_gewest,2017,belgisch,T,20-64,73.0,new,
+rate,vlaams_gewest,2017,niet_eu,T,20-64,55.1,new,
+rate,gent,2017,niet_eu,T,20-64,55.1,new,
+gap,vlaams_gewest,2015,niet_eu,T,20-64,19.2,print,
+`,
+};
+
+/** The fixture with one table's text replaced. */
+export function withTable(name: TableName, text: string): Record<TableName, string> {
+  return { ...SYNTHETIC_FIXTURE, [name]: text };
+}
+
+/** The fixture with lines appended to one table. */
+export function withRows(name: TableName, ...lines: string[]): Record<TableName, string> {
+  return withTable(name, SYNTHETIC_FIXTURE[name] + lines.join('\n') + '\n');
+}

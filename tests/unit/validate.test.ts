@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, quoteStatesValue, validateDataset } from '../../src/lib/data/validate';
+import { SYNTHETIC_FIXTURE, withRows, withTable } from '../helpers/fixture';
+
+function problemsOf(texts: Parameters<typeof validateDataset>[0]) {
+  return validateDataset(texts).problems;
+}
+
+describe('validateDataset', () => {
+  it('accepts the synthetic fixture and derives period columns', () => {
+    const { dataset, problems } = validateDataset(SYNTHETIC_FIXTURE);
+    expect(problems).toEqual([]);
+    expect(dataset!.observations).toHaveLength(9);
+    const first = dataset!.observations[0];
+    expect(first).toMatchObject({ period: '2014', period_kind: 'year', year_start: 2014, year_end: 2014, value: 70 });
+  });
+
+  it('rejects an observation whose source does not exist, naming file, line and column', () => {
+    const problems = problemsOf(withRows('observations', 'rate,vlaams_gewest,2016,belgisch,T,20-64,72.0,nowhere,'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'data/observations.csv', line: 11, column: 'source', rule: 'reference' });
+    expect(formatProblem(problems[0])).toBe(
+      'data/observations.csv:11: column "source": "nowhere" is not an id in data/sources.csv [rule: reference]',
+    );
+  });
+
+  it('rejects an observation with an empty source', () => {
+    const problems = problemsOf(withRows('observations', 'rate,vlaams_gewest,2016,belgisch,T,20-64,72.0,,'));
+    expect(problems.map((p) => [p.line, p.column, p.rule])).toEqual([[11, 'source', 'required']]);
+  });
+
+  it('rejects an unknown group', () => {
+    const problems = problemsOf(withRows('observations', 'rate,vlaams_gewest,2014,marsbewoners,T,20-64,70.0,old,'));
+    expect(problems.map((p) => [p.column, p.rule])).toEqual([['group', 'reference']]);
+    expect(problems[0].message).toContain('marsbewoners');
+  });
+
+  it('rejects a non-numeric value and a value written with a decimal comma', () => {
+    const problems = problemsOf(
+      withRows('observations', 'rate,vlaams_gewest,2016,belgisch,T,20-64,veel,old,', 'rate,vlaams_gewest,2016,niet_eu,T,20-64,"52,0",old,'),
+    );
+    expect(problems.map((p) => [p.line, p.column, p.rule])).toEqual([
+      [11, 'value', 'numeric value'],
+      [12, 'value', 'numeric value'],
+    ]);
+  });
+
+  it('rejects a duplicate key (same measure, same source twice)', () => {
+    const problems = problemsOf(withRows('observations', 'rate,vlaams_gewest,2014,belgisch,T,20-64,70.0,old,'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 11, rule: 'unique key' });
+    expect(problems[0].message).toContain('line 2');
+  });
+
+  it('allows the same measure from two different sources', () => {
+    // 2015 belgisch is stated by "old" (71.2) and "new" (71.4) in the fixture.
+    expect(problemsOf(SYNTHETIC_FIXTURE)).toEqual([]);
+  });
+
+  it('rejects a percentage outside 0–100 and a fractional count', () => {
+    const indicators = SYNTHETIC_FIXTURE.indicators + 'n,werk,Aantal,Number,count,higher,0,x,x\n';
+    const problems = problemsOf({
+      ...withRows('observations', 'rate,vlaams_gewest,2018,belgisch,T,20-64,170.0,old,', 'n,vlaams_gewest,2018,belgisch,T,,12.5,old,'),
+      indicators,
+    });
+    expect(problems.filter((p) => p.rule === 'unit range').map((p) => p.line)).toEqual([11, 12]);
+  });
+
+  it('rejects a figure that its quoted phrase does not state', () => {
+    const problems = problemsOf(withRows('observations', 'rate,vlaams_gewest,2016,belgisch,T,20-64,72.5,old,'));
+    expect(problems.map((p) => p.rule)).toEqual(['quoted figure']);
+  });
+
+  it('rejects a source with neither URL nor page', () => {
+    const problems = problemsOf(withRows('sources', 'nopage,Synthetic,Report,2018,,Hoofdstuk 2,"70,0%",2026-11-29'));
+    expect(problems.map((p) => [p.file, p.column, p.rule])).toEqual([['data/sources.csv', 'url', 'citable source']]);
+  });
+
+  it('rejects bad periods, unknown columns and missing files', () => {
+    expect(problemsOf(withRows('observations', 'rate,vlaams_gewest,2015/2017,belgisch,T,20-64,70.0,old,'))[0].rule).toBe('period');
+    const header = problemsOf(withTable('geos', 'id,nis,name_nl,name_en,level,colour\n'));
+    expect(header[0]).toMatchObject({ file: 'data/geos.csv', line: 1, rule: 'header' });
+    expect(header[0].message).toContain('unknown column(s) colour');
+    const { targets: _targets, ...rest } = SYNTHETIC_FIXTURE;
+    expect(problemsOf(rest)[0]).toMatchObject({ file: 'data/targets.csv', rule: 'file present' });
+  });
+
+  it('reports an unclosed quote with its line', () => {
+    const problems = problemsOf(withRows('observations', 'rate,vlaams_gewest,2016,belgisch,T,20-64,72.0,old,"never closed'));
+    expect(problems.some((p) => p.rule === 'csv structure' && p.line === 11)).toBe(true);
+  });
+});
+
+describe('quoteStatesValue', () => {
+  it('finds Dutch and English notations, with trailing zeros and thousands separators', () => {
+    expect(quoteStatesValue('bedroeg 53,0%', '53.0')).toBe(true);
+    expect(quoteStatesValue('stands at 79.7%', 79.7)).toBe(true);
+    expect(quoteStatesValue('in totaal 17.262 trajecten', '17262')).toBe(true);
+    expect(quoteStatesValue('in totaal 17 262 trajecten', 17262)).toBe(true);
+  });
+
+  it('does not match a number inside a longer number', () => {
+    expect(quoteStatesValue('bedroeg 153 huizen', 53)).toBe(false);
+    expect(quoteStatesValue('bedroeg 53,07%', '53.0')).toBe(false);
+    expect(quoteStatesValue('bedroeg 2016', 16)).toBe(false);
+  });
+});
