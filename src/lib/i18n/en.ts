@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   sourcesDiffer: 'Sources differ for {n} figure(s); the most recently published one is shown.',
   chartTitle: '{indicator}, {geo}, {span}',
   byKind: 'by {kind}',
+  missingGroups: 'No figures for {groups} in this period and place.',
   dismiss: 'Dismiss',
   noticeTitle: 'Part of the link could not be used',
   notice_unknown_param: 'Unknown parameter “{param}” ignored.',

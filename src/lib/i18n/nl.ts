@@ -23,6 +23,7 @@ export const nl = {
   sourcesDiffer: 'Bronnen verschillen voor {n} cijfer(s); getoond wordt de meest recent gepubliceerde.',
   chartTitle: '{indicator}, {geo}, {span}',
   byKind: 'naar {kind}',
+  missingGroups: 'Geen cijfers voor {groups} in deze periode en plaats.',
   dismiss: 'Sluiten',
   noticeTitle: 'Niet alles in de link kon gebruikt worden',
   notice_unknown_param: 'Onbekende parameter “{param}” genegeerd.',

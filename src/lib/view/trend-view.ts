@@ -36,6 +36,8 @@ export interface TrendSummary {
   kinds: string[];
   /** Group kinds present, when more than one. */
   mixedKinds: string[];
+  /** Chosen groups without a single figure in the view. */
+  missingGroups: Group[];
   /** Figures for which sources disagree. */
   disagreements: number;
   span: [number, number] | null;
@@ -51,6 +53,7 @@ export function summarise(c: Catalog, data: TrendData): TrendSummary | null {
     indicator,
     groups,
     kinds,
+    missingGroups: groups.filter((g) => !data.rows.some((r) => r.group === g.id)),
     mixedKinds: kinds.length > 1 ? kinds : [],
     disagreements: data.rows.filter((r) => r.n_sources > 1 && r.min_value !== r.max_value).length,
     span: years.length ? [Math.min(...years), Math.max(...years)] : null,
