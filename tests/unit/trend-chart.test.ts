@@ -33,7 +33,7 @@ describe('trendPoints', () => {
 describe('trendSpec', () => {
   it('draws a bridge and a solid line per group and one dot per figure', () => {
     const spec = trendSpec({ rows, indicator, groups, lang: 'nl', width: 800 });
-    const marks = spec.marks as { data: unknown[]; ariaLabel?: string }[];
+    const marks = spec.marks as unknown as { data: unknown[] }[];
     expect(marks).toHaveLength(5);
     const [, bridge, , dots] = marks;
     expect(bridge.data).toHaveLength(rows.length);
