@@ -1,11 +1,12 @@
 /**
  * Periods as sources state them: a calendar year (2019), a school year (2018/2019),
- * a reference date (2018-04-01) or an average over years (2012..2014).
+ * a month (2019-01, when a source names no day), a reference date (2018-04-01) or an
+ * average over years (2012..2014).
  * Each is mapped to a start and end date and a sortable decimal year (its midpoint),
  * so mixed kinds sort and plot on one time axis.
  */
 
-export type PeriodKind = 'year' | 'school_year' | 'date' | 'average';
+export type PeriodKind = 'year' | 'school_year' | 'month' | 'date' | 'average';
 
 export interface Period {
   text: string;
@@ -60,6 +61,14 @@ export function parsePeriod(text: string): Period | null {
     const b = Number(m[2]);
     if (!validYear(a) || !validYear(b) || b <= a) return null;
     return { text: t, kind: 'average', start: `${a}-01-01`, end: `${b}-12-31`, sort: (a + b + 1) / 2, yearStart: a, yearEnd: b };
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(t))) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (!validYear(y) || mo < 1 || mo > 12) return null;
+    const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    const mm = String(mo).padStart(2, '0');
+    return { text: t, kind: 'month', start: `${y}-${mm}-01`, end: `${y}-${mm}-${last}`, sort: decimalYear(y, mo, 15), yearStart: y, yearEnd: y };
   }
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) {
     const y = Number(m[1]);

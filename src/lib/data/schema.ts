@@ -26,7 +26,7 @@ export type TableName = (typeof TABLE_NAMES)[number];
 
 export const DOMAINS = ['onderwijs', 'werk', 'inburgering', 'huizen_van_het_kind', 'personeel'] as const;
 export const UNITS = ['%', 'pp', 'count'] as const;
-export const GROUP_KINDS = ['origin', 'nationality', 'country_of_birth', 'home_language', 'total'] as const;
+export const GROUP_KINDS = ['origin', 'nationality', 'country_of_birth', 'home_language', 'status', 'total'] as const;
 export const GEO_LEVELS = ['land', 'gewest', 'aggregate', 'provincie', 'centrumstad', 'gemeente'] as const;
 export const SEXES = ['T', 'M', 'F'] as const;
 

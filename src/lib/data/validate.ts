@@ -25,9 +25,20 @@ type Row = Record<string, Cell> & { __line: number; __rawValue?: string };
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_]*$/;
 
-/** Does the quoted phrase state this number, written the Dutch or the English way? */
+/** Small whole numbers sources write out ("zeven proeftuinen"); not 1, since "een" is also an article. */
+const NUMBER_WORDS: Record<number, string[]> = {
+  2: ['twee', 'two'], 3: ['drie', 'three'], 4: ['vier', 'four'], 5: ['vijf', 'five'],
+  6: ['zes', 'six'], 7: ['zeven', 'seven'], 8: ['acht', 'eight'], 9: ['negen', 'nine'], 10: ['tien', 'ten'],
+  11: ['elf', 'eleven'], 12: ['twaalf', 'twelve'], 13: ['dertien', 'thirteen'], 14: ['veertien', 'fourteen'],
+  15: ['vijftien', 'fifteen'], 16: ['zestien', 'sixteen'], 17: ['zeventien', 'seventeen'], 18: ['achttien', 'eighteen'],
+  19: ['negentien', 'nineteen'], 20: ['twintig', 'twenty'],
+};
+
+/** Does the quoted phrase state this number, in digits (Dutch or English notation) or as a word? */
 export function quoteStatesValue(quote: string, value: number | string): boolean {
   const normalised = quote.replace(/[\u00a0\u202f]/g, ' ');
+  const words = NUMBER_WORDS[Number(value)];
+  if (words?.some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'iu').test(normalised))) return true;
   const [intPart, fracPart] = (typeof value === 'string' ? value.trim().replace(/^-/, '') : String(Math.abs(value))).split('.');
   const grouped = (sep: string) => intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   const intForms = new Set([intPart, grouped('.'), grouped(' '), grouped(',')]);
@@ -69,7 +80,7 @@ function checkCell(raw: string, rule: CellRule): { value: Cell; error?: [string,
     case 'period':
       return parsePeriod(s)
         ? { value: s }
-        : { value: null, error: ['period', `"${s}" is not a period (2019, 2018/2019, 2018-04-01 or 2012..2014)`] };
+        : { value: null, error: ['period', `"${s}" is not a period (2019, 2018/2019, 2019-01, 2018-04-01 or 2012..2014)`] };
     case 'date': {
       const p = parsePeriod(s);
       return p?.kind === 'date' ? { value: s } : { value: null, error: ['date', `"${s}" is not a date (YYYY-MM-DD)`] };

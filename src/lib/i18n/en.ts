@@ -38,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   kind_nationality: 'nationality',
   kind_country_of_birth: 'country of birth',
   kind_home_language: 'home language',
+  kind_status: 'status',
   kind_total: 'total',
   unit_pct: '%',
   unit_pp: 'percentage points',

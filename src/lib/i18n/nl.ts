@@ -36,6 +36,7 @@ export const nl = {
   kind_nationality: 'nationaliteit',
   kind_country_of_birth: 'geboorteland',
   kind_home_language: 'thuistaal',
+  kind_status: 'statuut',
   kind_total: 'totaal',
   unit_pct: '%',
   unit_pp: 'procentpunt',
