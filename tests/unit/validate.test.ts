@@ -99,6 +99,13 @@ describe('quoteStatesValue', () => {
     expect(quoteStatesValue('in totaal 17 262 trajecten', 17262)).toBe(true);
   });
 
+  it('finds small numbers written out as words, but not "een" (also an article)', () => {
+    expect(quoteStatesValue('telkens zeven projecten gesubsidieerd', '7')).toBe(true);
+    expect(quoteStatesValue('one of the seven physical locations', 7)).toBe(true);
+    expect(quoteStatesValue('een project', 1)).toBe(false);
+    expect(quoteStatesValue('zeventien projecten', 7)).toBe(false);
+  });
+
   it('does not match a number inside a longer number', () => {
     expect(quoteStatesValue('bedroeg 153 huizen', 53)).toBe(false);
     expect(quoteStatesValue('bedroeg 53,07%', '53.0')).toBe(false);
