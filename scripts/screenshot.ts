@@ -1,10 +1,11 @@
-import { startHarness, waitForChart, waitForEngine } from '../tests/e2e/harness';
+/** npx tsx scripts/screenshot.ts <path> <width> <out.png>: a full-page screenshot of the production build. */
+import { startHarness, waitForEngine, waitForView } from '../tests/e2e/harness';
+
 const h = await startHarness();
 const page = await h.open(process.argv[2] ?? '/', { width: Number(process.argv[3] ?? 1280), height: 900 });
-page.on('console', (m) => console.log('console:', m.text()));
-await waitForChart(page);
 await waitForEngine(page).catch((e) => console.log('engine', e.message));
-await page.screenshot({ path: process.argv[4] ?? '/tmp/shot.png', fullPage: true });
-console.log(await page.locator('footer').innerText());
-console.log(h.requests.filter(u => !u.startsWith(h.url)));
+await waitForView(page);
+await page.waitForTimeout(300);
+await page.screenshot({ path: process.argv[4] ?? 'test-results/screenshot.png', fullPage: true });
+console.log(h.requests.filter((u) => !u.startsWith(h.url)));
 await h.close();

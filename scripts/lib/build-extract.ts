@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { TABLE_NAMES, type TableName } from '../../src/lib/data/schema';
 import { validateDataset, type ValidationProblem } from '../../src/lib/data/validate';
 import { createTableSql, STORAGE_COLUMNS } from '../../src/lib/data/storage';
-import { defaultGeo, defaultGroups, defaultIndicator, type Catalog } from '../../src/lib/data/catalog';
+import type { Catalog } from '../../src/lib/data/catalog';
+import { defaultState } from '../../src/lib/state/view-state';
+import { loadView } from '../../src/lib/view/load';
 import type { BootData, Manifest } from '../../src/lib/data/manifest';
-import type { Dataset, Source } from '../../src/lib/data/types';
+import type { Dataset } from '../../src/lib/data/types';
 import { coverageQuery, geosQuery, groupsQuery, indicatorsQuery, targetsQuery } from '../../src/lib/queries/catalog';
-import { trendQuery, type TrendRow } from '../../src/lib/queries/trend';
-import { sourcesQuery } from '../../src/lib/queries/sources';
 import { openExtract, openMemory, runQuery } from './duckdb-node';
 
 export class ValidationFailed extends Error {
@@ -72,14 +72,11 @@ async function buildBoot(version: string, outDir: string): Promise<BootData> {
     targets: await runQuery(conn, targetsQuery),
     coverage: await runQuery(conn, coverageQuery),
   };
-  const indicator = defaultIndicator(catalog);
-  const geo = defaultGeo(catalog, indicator);
-  if (!geo) throw new Error('the extract has no observations to show');
-  const filter = { indicator, geo, groups: defaultGroups(catalog, indicator, geo), years: null };
-  const rows = await runQuery<TrendRow>(conn, trendQuery(filter));
-  const sources = await runQuery<Source>(conn, sourcesQuery([...new Set(rows.map((r) => r.source))]));
+  const state = defaultState(catalog);
+  if (state.geos.length === 0) throw new Error('the extract has no observations to show');
+  const defaultView = await loadView({ query: (q) => runQuery(conn, q) }, catalog, state);
   conn.closeSync();
-  return { version, catalog, defaultView: { filter, rows, sources } };
+  return { version, catalog, defaultView };
 }
 
 /** Validate `dataDir` and write the extract into `outDir` (replacing what was there). */

@@ -63,9 +63,14 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** Wait until the chart shows an svg with at least one line. */
+/** Wait until the trend chart shows at least one point. */
 export async function waitForChart(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="chart"] svg g.trend-point circle', { timeout: 30_000 });
+}
+
+/** Wait until the panel shows its view: a chart, a table or an empty-state message. */
+export async function waitForView(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="chart"] svg, [data-testid="table"] tbody tr, [data-testid="empty"]', { timeout: 30_000 });
 }
 
 export async function waitForEngine(page: Page): Promise<void> {

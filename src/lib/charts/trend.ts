@@ -1,116 +1,94 @@
 /**
  * Trend chart spec: rows → Observable Plot options. One line and one dot per figure for each
- * group; a missing year breaks the line instead of being bridged.
+ * group (and place); a missing year breaks the solid line and a dashed line bridges it, so the
+ * eye can follow the series while nothing is filled in. Policy targets are labelled marks at
+ * their year.
  */
 import * as Plot from '@observablehq/plot';
-import type { TrendRow } from '../queries/trend';
-import type { Group, Indicator } from '../data/types';
+import type { Target } from '../data/types';
+import type { ObservationRow } from '../queries/observations';
+import { t } from '../i18n';
 import type { Lang } from '../state/view-state';
-import { formatNumber, formatValue, label, t } from '../i18n';
-import { groupColours } from './palette';
+import type { Catalog } from '../data/catalog';
+import { colourScale, isNarrow, seriesLabel, tickFormatter, valueFormatter, yAxisLabel, yearTicks, type ChartContext } from './common';
+
+export { yearTicks, yAxisLabel } from './common';
 
 export interface TrendPoint {
   x: number;
   value: number | null;
+  series: string;
   group: string;
-  groupLabel: string;
+  geo: string;
+  label: string;
   period: string;
-  source: string;
   n_sources: number;
 }
 
-export interface TrendSpecInput {
-  rows: TrendRow[];
-  indicator: Indicator;
-  groups: Group[];
-  lang: Lang;
-  width: number;
-}
-
 /** Calendar years sit on their tick; other periods at their midpoint. */
-export function xOf(r: Pick<TrendRow, 'period_kind' | 'period_sort'>): number {
+export function xOf(r: Pick<ObservationRow, 'period_kind' | 'period_sort'>): number {
   return r.period_kind === 'year' ? Math.floor(r.period_sort) : r.period_sort;
 }
 
-/** Points per group in period order, with a null point at each missing calendar year. */
-export function trendPoints(rows: TrendRow[], groups: Group[], lang: Lang): TrendPoint[] {
+/** Points per series in period order, with a null point at each missing calendar year. */
+export function trendPoints(rows: ObservationRow[], c: Catalog, lang: Lang): TrendPoint[] {
+  const severalPlaces = new Set(rows.map((r) => r.geo)).size > 1;
   const out: TrendPoint[] = [];
-  for (const g of groups) {
-    const own = rows.filter((r) => r.group === g.id).sort((a, b) => a.period_sort - b.period_sort);
+  // One series per place and group; figures with another (or no stated) age range stay in it,
+  // and the table says which age range each figure has.
+  const seriesKeys = [...new Set(rows.map((r) => `${r.geo}|${r.group}`))];
+  for (const key of seriesKeys) {
+    const own = rows.filter((r) => `${r.geo}|${r.group}` === key).sort((a, b) => a.period_sort - b.period_sort);
+    const { geo, group } = own[0];
+    const lbl = seriesLabel(c, lang, group, geo, severalPlaces);
     own.forEach((r, i) => {
       const prev = own[i - 1];
-      if (prev && r.period_kind === 'year' && prev.period_kind === 'year' && r.period_sort - prev.period_sort > 1) {
-        out.push({ x: xOf(prev) + 1, value: null, group: g.id, groupLabel: label(lang, g), period: '', source: '', n_sources: 0 });
+      if (prev && r.period_kind === 'year' && prev.period_kind === 'year' && xOf(r) - xOf(prev) > 1) {
+        out.push({ x: xOf(prev) + 1, value: null, series: key, group, geo, label: lbl, period: '', n_sources: 0 });
       }
-      out.push({
-        x: xOf(r),
-        value: r.value,
-        group: g.id,
-        groupLabel: label(lang, g),
-        period: r.period,
-        source: r.source,
-        n_sources: r.n_sources,
-      });
+      out.push({ x: xOf(r), value: r.value, series: key, group, geo, label: lbl, period: r.period, n_sources: r.n_sources });
     });
   }
   return out;
 }
 
-/** Whole-year ticks, at most `max` of them, on steps of 1, 2 or 5 years. */
 /** True when some series skips a calendar year, i.e. the chart shows a dashed bridge. */
 export function hasMissingYears(points: TrendPoint[]): boolean {
   return points.some((p) => p.value === null);
 }
 
-export function yearTicks(xs: number[], max: number): number[] {
-  if (xs.length === 0) return [];
-  const lo = Math.ceil(Math.min(...xs));
-  const hi = Math.floor(Math.max(...xs));
-  const step = [1, 2, 5, 10, 20].find((s) => (hi - lo) / s + 1 <= max) ?? 25;
-  const ticks: number[] = [];
-  for (let y = Math.ceil(lo / step) * step; y <= hi; y += step) ticks.push(y);
-  return ticks.length ? ticks : [lo];
-}
-
-export function yAxisLabel(indicator: Indicator, lang: Lang): string {
-  const unit = indicator.unit === '%' ? '%' : indicator.unit === 'pp' ? t(lang, 'unit_pp') : t(lang, 'unit_count');
-  return `${label(lang, indicator)} (${unit})`;
-}
-
-export function trendSpec({ rows, indicator, groups, lang, width }: TrendSpecInput): Plot.PlotOptions {
-  const points = trendPoints(rows, groups, lang);
-  const shown = groups.filter((g) => rows.some((r) => r.group === g.id));
+export function trendSpec(ctx: ChartContext & { rows: ObservationRow[]; targets: Target[] }): Plot.PlotOptions {
+  const { rows, targets, catalog, indicator, lang, width } = ctx;
+  const points = trendPoints(rows, catalog, lang);
   const real = points.filter((p) => p.value !== null);
-  const fmt = (v: number) => formatValue(lang, v, indicator.unit, indicator.decimals);
-  const narrow = width < 520;
+  const labels = [...new Map(real.map((p) => [p.label, { label: p.label, group: p.group }])).values()];
+  const fmt = valueFormatter(indicator, lang);
+  const narrow = isNarrow(width);
+  const xs = [...real.map((p) => p.x), ...targets.map((tg) => tg.year)];
+  const targetLabel = (tg: Target) => `${lang === 'en' ? tg.label_en : tg.label_nl}`;
   return {
     width,
-    height: narrow ? 300 : 400,
-    marginLeft: 48,
+    height: narrow ? 300 : 420,
+    marginLeft: 52,
+    marginRight: narrow ? 16 : 24,
     style: { fontSize: narrow ? '11px' : '12px' },
-    marginRight: 16,
-    x: { label: t(lang, 'year'), ticks: yearTicks(real.map((p) => p.x), narrow ? 4 : 10), tickFormat: (d: number) => String(d), labelAnchor: 'right' },
+    x: { label: t(lang, 'year'), ticks: yearTicks(xs, narrow ? 4 : 10), tickFormat: (d: number) => String(d), labelAnchor: 'right' },
     // Rates and counts start at zero, so the size of a gap is not exaggerated by the axis.
-    y: { label: yAxisLabel(indicator, lang), grid: true, zero: true, nice: true, labelAnchor: 'top', tickFormat: (v: number) => formatNumber(lang, v, 0) },
-    color: {
-      type: 'ordinal',
-      domain: shown.map((g) => label(lang, g)),
-      range: groupColours(shown.map((g) => g.id)),
-      legend: true,
-    },
+    y: { label: yAxisLabel(indicator, lang), grid: true, zero: true, nice: true, labelAnchor: 'top', tickFormat: tickFormatter(lang) },
+    color: { type: 'ordinal', ...colourScale(labels), legend: true },
     marks: [
       Plot.ruleY([0]),
-      // Dashed: joins figures across years without one, so the eye can follow the series
-      // while it is plain that nothing was measured (or published) in between.
-      Plot.lineY(real, { x: 'x', y: 'value', z: 'group', stroke: 'groupLabel', strokeWidth: 1.5, strokeDasharray: '4,4', strokeOpacity: 0.7, className: 'trend-bridge' }),
-      Plot.lineY(points, { x: 'x', y: 'value', z: 'group', stroke: 'groupLabel', strokeWidth: 2.5, className: 'trend-line' }),
-      Plot.dot(real, { x: 'x', y: 'value', fill: 'groupLabel', r: 4, stroke: 'white', strokeWidth: 1, className: 'trend-point' }),
+      Plot.lineY(real, { x: 'x', y: 'value', z: 'series', stroke: 'label', strokeWidth: 1.5, strokeDasharray: '4,4', strokeOpacity: 0.7, className: 'trend-bridge' }),
+      Plot.lineY(points, { x: 'x', y: 'value', z: 'series', stroke: 'label', strokeWidth: 2.5, className: 'trend-line' }),
+      Plot.dot(real, { x: 'x', y: 'value', fill: 'label', r: 4, stroke: 'white', strokeWidth: 1, className: 'trend-point' }),
+      Plot.dot(targets, { x: 'year', y: 'value', symbol: 'diamond2', r: 7, stroke: '#222', fill: 'white', strokeWidth: 1.5, className: 'target-mark' }),
+      Plot.text(targets, { x: 'year', y: 'value', text: targetLabel, dy: -14, textAnchor: 'end', fill: '#222', fontWeight: 600, className: 'target-label' }),
       Plot.tip(
         real,
         Plot.pointer({
           x: 'x',
           y: 'value',
-          title: (p: TrendPoint) => `${p.groupLabel}\n${p.period}: ${fmt(p.value as number)}${p.n_sources > 1 ? ` (${p.n_sources} ${t(lang, 'sources').toLowerCase()})` : ''}`,
+          title: (p: TrendPoint) => `${p.label}\n${p.period}: ${fmt(p.value as number)}${p.n_sources > 1 ? ` (${p.n_sources} ${t(lang, 'sources').toLowerCase()})` : ''}`,
         }),
       ),
     ],

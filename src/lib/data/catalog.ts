@@ -1,5 +1,6 @@
 /** The catalog: dimension tables plus coverage, and the questions the UI asks of it. */
 import type { CoverageRow } from '../queries/catalog';
+import { DOMAINS, type GroupKind } from './schema';
 import type { Geo, Group, Indicator, Target } from './types';
 
 export interface Catalog {
@@ -10,13 +11,51 @@ export interface Catalog {
   coverage: CoverageRow[];
 }
 
+export type Domain = (typeof DOMAINS)[number];
+
 export const DEFAULT_INDICATOR = 'werkzaamheidsgraad';
 export const DEFAULT_GEO = 'vlaams_gewest';
 
+/** The indicator a domain tab opens on, when it has figures; else the domain's best-covered one. */
+const DOMAIN_DEFAULTS: Record<Domain, string> = {
+  onderwijs: 'ongekwalificeerde_uitstroom',
+  werk: 'werkzaamheidsgraad',
+  inburgering: 'inburgering_trajecten_gestart',
+  huizen_van_het_kind: 'hvk_aantal_huizen',
+  personeel: 'vo_personeel_buitenlandse_herkomst_pct',
+};
+
+/** The group a gap is measured against, per group kind. */
+export const REFERENCE_BY_KIND: Partial<Record<GroupKind, string>> = {
+  origin: 'belgisch',
+  country_of_birth: 'geboren_belgie',
+  nationality: 'nationaliteit_belg',
+  home_language: 'thuistaal_nl',
+};
+
+function figures(c: Catalog, indicator: string): number {
+  return c.coverage.filter((r) => r.indicator === indicator).reduce((a, r) => a + r.n, 0);
+}
+
+export function hasFigures(c: Catalog, indicator: string): boolean {
+  return c.coverage.some((r) => r.indicator === indicator);
+}
+
+/** Indicators of a domain that have figures, best covered first. */
+export function indicatorsOf(c: Catalog, domain: string): Indicator[] {
+  return c.indicators.filter((i) => i.domain === domain && hasFigures(c, i.id)).sort((a, b) => figures(c, b.id) - figures(c, a.id));
+}
+
+export function domainDefaultIndicator(c: Catalog, domain: Domain): string | null {
+  const preferred = DOMAIN_DEFAULTS[domain];
+  if (hasFigures(c, preferred)) return preferred;
+  return indicatorsOf(c, domain)[0]?.id ?? null;
+}
+
 /** The preferred default indicator, or the first with figures when an extract lacks it. */
 export function defaultIndicator(c: Catalog): string {
-  if (geosWithData(c, DEFAULT_INDICATOR).length > 0) return DEFAULT_INDICATOR;
-  return c.indicators.find((i) => geosWithData(c, i.id).length > 0)?.id ?? DEFAULT_INDICATOR;
+  if (hasFigures(c, DEFAULT_INDICATOR)) return DEFAULT_INDICATOR;
+  return c.indicators.find((i) => hasFigures(c, i.id))?.id ?? DEFAULT_INDICATOR;
 }
 
 export function geosWithData(c: Catalog, indicator: string): string[] {
@@ -24,21 +63,35 @@ export function geosWithData(c: Catalog, indicator: string): string[] {
   return c.geos.filter((g) => ids.has(g.id)).map((g) => g.id);
 }
 
-/** Groups with figures for this indicator and place, in the catalog's display order. */
-export function groupsWithData(c: Catalog, indicator: string, geo: string): string[] {
-  const ids = new Set(c.coverage.filter((r) => r.indicator === indicator && r.geo === geo).map((r) => r.group));
+/** Groups with figures for this indicator in any of the places, in the catalog's display order. */
+export function groupsWithData(c: Catalog, indicator: string, geos: string | string[]): string[] {
+  const places = new Set(Array.isArray(geos) ? geos : [geos]);
+  const ids = new Set(c.coverage.filter((r) => r.indicator === indicator && places.has(r.geo)).map((r) => r.group));
   return c.groups.filter((g) => ids.has(g.id)).map((g) => g.id);
 }
 
-export function yearSpan(c: Catalog, indicator: string, geo: string): [number, number] | null {
-  const rows = c.coverage.filter((r) => r.indicator === indicator && r.geo === geo);
+/** Calendar years with figures for the indicator in these places and groups, ascending. */
+export function yearsWithData(c: Catalog, indicator: string, geos: string[], groups?: string[]): number[] {
+  const years = new Set<number>();
+  for (const r of c.coverage) {
+    if (r.indicator === indicator && geos.includes(r.geo) && (!groups || groups.includes(r.group))) r.years.forEach((y) => years.add(y));
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+export function yearSpan(c: Catalog, indicator: string, geos: string | string[]): [number, number] | null {
+  const places = Array.isArray(geos) ? geos : [geos];
+  const rows = c.coverage.filter((r) => r.indicator === indicator && places.includes(r.geo));
   if (rows.length === 0) return null;
   return [Math.min(...rows.map((r) => r.first_year)), Math.max(...rows.map((r) => r.last_year))];
 }
 
 export function defaultGeo(c: Catalog, indicator: string): string | null {
   const geos = geosWithData(c, indicator);
-  return geos.includes(DEFAULT_GEO) ? DEFAULT_GEO : (geos[0] ?? null);
+  if (geos.includes(DEFAULT_GEO)) return DEFAULT_GEO;
+  // Otherwise the place with the most figures.
+  const n = (geo: string) => c.coverage.filter((r) => r.indicator === indicator && r.geo === geo).reduce((a, r) => a + r.n, 0);
+  return [...geos].sort((a, b) => n(b) - n(a))[0] ?? null;
 }
 
 /**
@@ -46,22 +99,43 @@ export function defaultGeo(c: Catalog, indicator: string): string | null {
  * so a default chart never mixes origin with nationality. The kind with the most figures
  * wins (ties: the kind listed first), the whole-population group never leads.
  */
-export function defaultGroups(c: Catalog, indicator: string, geo: string): string[] {
-  const ids = groupsWithData(c, indicator, geo);
+export function defaultGroups(c: Catalog, indicator: string, geo: string | string[]): string[] {
+  const places = new Set(Array.isArray(geo) ? geo : [geo]);
+  const ids = groupsWithData(c, indicator, [...places]);
   const kinds = new Map(c.groups.map((g) => [g.id, g.group_kind]));
-  const figures = new Map<string, number>();
+  const counts = new Map<string, number>();
   for (const r of c.coverage) {
     const kind = kinds.get(r.group);
-    if (r.indicator === indicator && r.geo === geo && kind && kind !== 'total') figures.set(kind, (figures.get(kind) ?? 0) + r.n);
+    if (r.indicator === indicator && places.has(r.geo) && kind && kind !== 'total') counts.set(kind, (counts.get(kind) ?? 0) + r.n);
   }
   let best: string | undefined;
   for (const id of ids) {
     const kind = kinds.get(id)!;
-    if (kind !== 'total' && (best === undefined || (figures.get(kind) ?? 0) > (figures.get(best) ?? 0))) best = kind;
+    if (kind !== 'total' && (best === undefined || (counts.get(kind) ?? 0) > (counts.get(best) ?? 0))) best = kind;
   }
   return ids.filter((id) => kinds.get(id) === (best ?? kinds.get(ids[0])));
 }
 
+/** The reference group for a gap among these groups: the kind's reference, if it has figures. */
+export function defaultReference(c: Catalog, indicator: string, geos: string[], groups: string[]): string | null {
+  const available = groupsWithData(c, indicator, geos);
+  const kinds = c.groups.filter((g) => groups.includes(g.id)).map((g) => g.group_kind);
+  for (const kind of kinds) {
+    const ref = REFERENCE_BY_KIND[kind];
+    if (ref && available.includes(ref)) return ref;
+  }
+  return null;
+}
+
 export function indicatorById(c: Catalog, id: string): Indicator | undefined {
   return c.indicators.find((i) => i.id === id);
+}
+
+export function targetsFor(c: Catalog, indicator: string, geos: string[]): Target[] {
+  return c.targets.filter((t) => t.indicator === indicator && geos.includes(t.geo));
+}
+
+/** The reference group a gap view uses: the state's choice, or the default for its groups' kind. */
+export function effectiveReferenceOf(c: Catalog, s: { ref: string | null; indicator: string; geos: string[]; groups: string[] }): string | null {
+  return s.ref ?? defaultReference(c, s.indicator, s.geos, s.groups);
 }

@@ -1,7 +1,6 @@
 /** What the data build writes beside the Parquet files, and the browser reads first. */
 import type { Catalog } from './catalog';
-import type { TrendFilter, TrendRow } from '../queries/trend';
-import type { Source } from './types';
+import type { ViewData } from '../view/load';
 import type { TableName } from './schema';
 
 export interface Manifest {
@@ -15,5 +14,6 @@ export interface Manifest {
 export interface BootData {
   version: string;
   catalog: Catalog;
-  defaultView: { filter: TrendFilter; rows: TrendRow[]; sources: Source[] };
+  /** The data of the default view (trend of the default indicator), as the engine would return it. */
+  defaultView: ViewData;
 }

@@ -15,11 +15,14 @@ export interface CoverageRow {
   group: string;
   first_year: number;
   last_year: number;
+  /** Calendar years in which a period with figures ends, ascending. */
+  years: number[];
   n: number;
 }
 
 export const coverageQuery: Query = {
-  sql: `SELECT indicator, geo, "group", min(year_start) AS first_year, max(year_end) AS last_year, count(*)::INTEGER AS n
+  sql: `SELECT indicator, geo, "group", min(year_start)::INTEGER AS first_year, max(year_end)::INTEGER AS last_year,
+       list(DISTINCT year_end::INTEGER ORDER BY year_end::INTEGER) AS years, count(*)::INTEGER AS n
 FROM observations WHERE sex = 'T' GROUP BY ALL ORDER BY indicator, geo, "group"`,
   params: [],
 };

@@ -4,10 +4,19 @@
  * yields a notice naming the parameter, the value and why.
  */
 import type { Catalog } from '../data/catalog';
-import { defaultGeo, defaultGroups, defaultIndicator, geosWithData, groupsWithData } from '../data/catalog';
-import { defaultState, LANGS, type Lang, type ViewState } from './view-state';
+import { defaultGeo, defaultGroups, defaultIndicator, geosWithData, groupsWithData, hasFigures } from '../data/catalog';
+import { defaultState, LANGS, VIEWS, type Lang, type ViewKind, type ViewState } from './view-state';
 
-export const PARAMS = { lang: 'lang', indicator: 'ind', geo: 'geo', groups: 'grp', years: 'yrs' } as const;
+export const PARAMS = {
+  lang: 'lang',
+  view: 'view',
+  indicator: 'ind',
+  geos: 'geo',
+  groups: 'grp',
+  years: 'yrs',
+  year: 'yr',
+  ref: 'ref',
+} as const;
 const KNOWN = new Set<string>(Object.values(PARAMS));
 
 export type NoticeReason = 'unknown_param' | 'unknown_value' | 'no_data' | 'bad_range' | 'empty' | 'duplicate_param';
@@ -24,6 +33,7 @@ export interface ParseResult {
 }
 
 const MAX_VALUE_LENGTH = 200;
+const MAX_SHOWN = 40;
 
 export function parseYears(text: string): [number, number] | null {
   const m = /^(\d{4})(?:\.\.(\d{4}))?$/.exec(text);
@@ -32,6 +42,20 @@ export function parseYears(text: string): [number, number] | null {
   const b = m[2] === undefined ? a : Number(m[2]);
   if (a < 1900 || b > 2100 || a > b) return null;
   return [a, b];
+}
+
+/** Parse a `~` list of ids against what is allowed; unknown and unavailable ids become notices. */
+function parseList(text: string, param: string, known: (id: string) => boolean, available: string[], notices: UrlNotice[]): string[] {
+  const chosen: string[] = [];
+  const parts = text.split('~').filter((p) => p !== '');
+  if (parts.length === 0) notices.push({ param, value: text, reason: 'empty' });
+  for (const id of parts) {
+    if (!known(id)) notices.push({ param, value: id, reason: 'unknown_value' });
+    else if (!available.includes(id)) notices.push({ param, value: id, reason: 'no_data' });
+    else if (!chosen.includes(id)) chosen.push(id);
+  }
+  // Keep the catalog's order, so one view has one URL.
+  return available.filter((id) => chosen.includes(id));
 }
 
 export function parseUrl(search: string, c: Catalog): ParseResult {
@@ -57,39 +81,38 @@ export function parseUrl(search: string, c: Catalog): ParseResult {
   let lang: Lang = 'nl';
   const langText = get(PARAMS.lang);
   if (langText !== null) {
-    if ((LANGS as string[]).includes(langText)) lang = langText as Lang;
+    if ((LANGS as readonly string[]).includes(langText)) lang = langText as Lang;
     else notices.push({ param: PARAMS.lang, value: langText, reason: 'unknown_value' });
+  }
+
+  let view: ViewKind = 'trend';
+  const viewText = get(PARAMS.view);
+  if (viewText !== null) {
+    if ((VIEWS as readonly string[]).includes(viewText)) view = viewText as ViewKind;
+    else notices.push({ param: PARAMS.view, value: viewText, reason: 'unknown_value' });
   }
 
   let indicator = defaultIndicator(c);
   const indText = get(PARAMS.indicator);
   if (indText !== null) {
     if (!c.indicators.some((i) => i.id === indText)) notices.push({ param: PARAMS.indicator, value: indText, reason: 'unknown_value' });
-    else if (geosWithData(c, indText).length === 0) notices.push({ param: PARAMS.indicator, value: indText, reason: 'no_data' });
+    else if (!hasFigures(c, indText)) notices.push({ param: PARAMS.indicator, value: indText, reason: 'no_data' });
     else indicator = indText;
   }
 
-  let geo = defaultGeo(c, indicator) ?? '';
-  const geoText = get(PARAMS.geo);
+  const fallbackGeo = defaultGeo(c, indicator);
+  let geos = fallbackGeo ? [fallbackGeo] : [];
+  const geoText = get(PARAMS.geos);
   if (geoText !== null) {
-    if (!c.geos.some((g) => g.id === geoText)) notices.push({ param: PARAMS.geo, value: geoText, reason: 'unknown_value' });
-    else if (!geosWithData(c, indicator).includes(geoText)) notices.push({ param: PARAMS.geo, value: geoText, reason: 'no_data' });
-    else geo = geoText;
+    const chosen = parseList(geoText, PARAMS.geos, (id) => c.geos.some((g) => g.id === id), geosWithData(c, indicator), notices);
+    if (chosen.length) geos = chosen;
   }
 
-  let groups = defaultGroups(c, indicator, geo);
+  let groups = defaultGroups(c, indicator, geos);
   const grpText = get(PARAMS.groups);
   if (grpText !== null) {
-    const available = groupsWithData(c, indicator, geo);
-    const chosen: string[] = [];
-    for (const id of grpText.split('~')) {
-      if (id === '') continue;
-      if (!c.groups.some((g) => g.id === id)) notices.push({ param: PARAMS.groups, value: id, reason: 'unknown_value' });
-      else if (!available.includes(id)) notices.push({ param: PARAMS.groups, value: id, reason: 'no_data' });
-      else if (!chosen.includes(id)) chosen.push(id);
-    }
-    if (chosen.length > 0) groups = available.filter((id) => chosen.includes(id));
-    else if (grpText.split('~').every((id) => id === '')) notices.push({ param: PARAMS.groups, value: grpText, reason: 'empty' });
+    const chosen = parseList(grpText, PARAMS.groups, (id) => c.groups.some((g) => g.id === id), groupsWithData(c, indicator, geos), notices);
+    if (chosen.length) groups = chosen;
   }
 
   let years: [number, number] | null = null;
@@ -99,21 +122,41 @@ export function parseUrl(search: string, c: Catalog): ParseResult {
     if (!years) notices.push({ param: PARAMS.years, value: yearsText, reason: 'bad_range' });
   }
 
+  let year: number | null = null;
+  const yearText = get(PARAMS.year);
+  if (yearText !== null) {
+    const single = parseYears(yearText);
+    if (single && single[0] === single[1]) year = single[0];
+    else notices.push({ param: PARAMS.year, value: yearText, reason: 'bad_range' });
+  }
+
+  let ref: string | null = null;
+  const refText = get(PARAMS.ref);
+  if (refText !== null) {
+    if (!c.groups.some((g) => g.id === refText)) notices.push({ param: PARAMS.ref, value: refText, reason: 'unknown_value' });
+    else if (!groupsWithData(c, indicator, geos).includes(refText)) notices.push({ param: PARAMS.ref, value: refText, reason: 'no_data' });
+    else ref = refText;
+  }
+
   // Values are echoed on screen: keep them short.
-  const clipped = notices.map((n) => (n.value.length > 40 ? { ...n, value: `${n.value.slice(0, 40)}…` } : n));
-  return { state: { lang, indicator, geo, groups, years }, notices: clipped };
+  const clipped = notices.map((n) => (n.value.length > MAX_SHOWN ? { ...n, value: `${n.value.slice(0, MAX_SHOWN)}…` } : n));
+  return { state: { lang, view, indicator, geos, groups, years, year, ref }, notices: clipped };
 }
+
+const range = (r: [number, number]) => (r[0] === r[1] ? String(r[0]) : `${r[0]}..${r[1]}`);
 
 /** The query string (with leading `?`, or '' for the default view) for a state. */
 export function serialiseState(s: ViewState, c: Catalog): string {
-  const d = defaultState(c, s.indicator, s.lang);
+  const d = defaultState(c, s.indicator, s.lang, s.view);
   const parts: [string, string][] = [];
   if (s.lang !== 'nl') parts.push([PARAMS.lang, s.lang]);
+  if (s.view !== 'trend') parts.push([PARAMS.view, s.view]);
   if (s.indicator !== defaultIndicator(c)) parts.push([PARAMS.indicator, s.indicator]);
-  if (s.geo !== d.geo) parts.push([PARAMS.geo, s.geo]);
-  if (s.groups.join('~') !== d.groups.join('~')) parts.push([PARAMS.groups, s.groups.join('~')]);
-  if (s.years) parts.push([PARAMS.years, s.years[0] === s.years[1] ? String(s.years[0]) : `${s.years[0]}..${s.years[1]}`]);
+  if (s.geos.join('~') !== d.geos.join('~')) parts.push([PARAMS.geos, s.geos.join('~')]);
+  if (s.groups.join('~') !== defaultGroups(c, s.indicator, s.geos).join('~')) parts.push([PARAMS.groups, s.groups.join('~')]);
+  if (s.years) parts.push([PARAMS.years, range(s.years)]);
+  if (s.year !== null) parts.push([PARAMS.year, String(s.year)]);
+  if (s.ref !== null) parts.push([PARAMS.ref, s.ref]);
   if (parts.length === 0) return '';
-  // `~` and `.` are URL-safe; encodeURIComponent keeps them readable.
   return `?${parts.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
 }

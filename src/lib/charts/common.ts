@@ -1,0 +1,75 @@
+/** Pieces every chart spec shares: labels of series, axis labels, number formats, colours. */
+import type { Catalog } from '../data/catalog';
+import type { Indicator } from '../data/types';
+import { formatNumber, formatValue, label, t } from '../i18n';
+import type { Lang } from '../state/view-state';
+import { groupColours } from './palette';
+
+export interface ChartContext {
+  catalog: Catalog;
+  indicator: Indicator;
+  lang: Lang;
+  width: number;
+}
+
+export const isNarrow = (width: number) => width < 520;
+
+export function groupLabel(c: Catalog, lang: Lang, id: string): string {
+  const g = c.groups.find((x) => x.id === id);
+  return g ? label(lang, g) : id;
+}
+
+export function geoLabel(c: Catalog, lang: Lang, id: string): string {
+  const g = c.geos.find((x) => x.id === id);
+  return g ? label(lang, g) : id;
+}
+
+/** "Group" with one place, "Group — Place" with several. */
+export function seriesLabel(c: Catalog, lang: Lang, group: string, geo: string, severalPlaces: boolean): string {
+  return severalPlaces ? `${groupLabel(c, lang, group)} — ${geoLabel(c, lang, geo)}` : groupLabel(c, lang, group);
+}
+
+export function unitLabel(unit: string, lang: Lang): string {
+  return unit === '%' ? '%' : unit === 'pp' ? t(lang, 'unit_pp') : t(lang, 'unit_count');
+}
+
+export function yAxisLabel(indicator: Indicator, lang: Lang): string {
+  return `${label(lang, indicator)} (${unitLabel(indicator.unit, lang)})`;
+}
+
+export function valueFormatter(indicator: Indicator, lang: Lang, unit = indicator.unit): (v: number) => string {
+  return (v: number) => formatValue(lang, v, unit, indicator.decimals);
+}
+
+export function tickFormatter(lang: Lang): (v: number) => string {
+  return (v: number) => formatNumber(lang, v, Number.isInteger(v) ? 0 : 1);
+}
+
+/** Colour scale over series labels, coloured by group so a group keeps its colour in every place. */
+export function colourScale(labels: { label: string; group: string }[]): { domain: string[]; range: string[] } {
+  const groups = [...new Set(labels.map((l) => l.group))];
+  const byGroup = new Map(groups.map((g, i) => [g, groupColours(groups)[i]]));
+  return { domain: labels.map((l) => l.label), range: labels.map((l) => byGroup.get(l.group)!) };
+}
+
+/** Whole-year ticks, at most `max` of them, on steps of 1, 2, 5, 10 or 20 years. */
+export function yearTicks(xs: number[], max: number): number[] {
+  if (xs.length === 0) return [];
+  const lo = Math.ceil(Math.min(...xs));
+  const hi = Math.floor(Math.max(...xs));
+  const step = [1, 2, 5, 10, 20].find((s) => (hi - lo) / s + 1 <= max) ?? 25;
+  const ticks: number[] = [];
+  for (let y = Math.ceil(lo / step) * step; y <= hi; y += step) ticks.push(y);
+  return ticks.length ? ticks : [lo];
+}
+
+/** Left margin that fits the longest band label, but never more than 45 % of the chart. */
+export function labelMargin(labels: string[], width: number, fontPx = 12): number {
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  return Math.min(Math.round(width * 0.45), Math.max(60, Math.round(longest * fontPx * 0.56) + 16));
+}
+
+/** A short percentage-point label for inside charts: "19,9 pp" / "19.9 pp". */
+export function ppShort(lang: Lang, v: number, decimals = 1): string {
+  return `${formatNumber(lang, v, decimals)} pp`;
+}

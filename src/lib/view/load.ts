@@ -1,0 +1,48 @@
+/** What a view needs from the engine, for a state: pure query plan, one async loader. */
+import type { Catalog } from '../data/catalog';
+import type { Source } from '../data/types';
+import { allFiguresQuery, gapQuery, observationsQuery, type FigureRow, type GapRow, type ObservationFilter, type ObservationRow } from '../queries/observations';
+import { sourcesQuery } from '../queries/sources';
+import type { Query } from '../queries/sql';
+import { effectiveReference, type ViewState } from '../state/view-state';
+
+/** Anything that runs a query: DuckDB-WASM in the browser, DuckDB in Node for boot.json and tests. */
+export interface QueryRunner {
+  query<T = Record<string, unknown>>(q: Query): Promise<T[]>;
+}
+
+export interface ViewData {
+  filter: ObservationFilter;
+  reference: string | null;
+  rows: ObservationRow[];
+  figures: FigureRow[];
+  gaps: GapRow[];
+  sources: Source[];
+}
+
+/** The rows a state asks for. Comparison and target views pick their year from all years. */
+export function filterOf(c: Catalog, s: ViewState): ObservationFilter & { reference: string | null } {
+  const reference = s.view === 'gap' ? effectiveReference(c, s) : null;
+  const groups = reference && !s.groups.includes(reference) ? [reference, ...s.groups] : s.groups;
+  const years = s.view === 'trend' || s.view === 'table' || (s.view === 'gap' && s.geos.length === 1) ? s.years : null;
+  return { indicator: s.indicator, geos: s.geos, groups, years, reference };
+}
+
+export function sameFilter(a: object, b: object): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export async function loadView(engine: QueryRunner, c: Catalog, s: ViewState): Promise<ViewData> {
+  const { reference, ...filter } = filterOf(c, s);
+  if (filter.groups.length === 0 || filter.geos.length === 0) return { filter, reference, rows: [], figures: [], gaps: [], sources: [] };
+  const [rows, figures, gaps] = await Promise.all([
+    engine.query<ObservationRow>(observationsQuery(filter)),
+    engine.query<FigureRow>(allFiguresQuery(filter)),
+    reference && filter.groups.some((g) => g !== reference)
+      ? engine.query<GapRow>(gapQuery({ ...filter, reference }))
+      : Promise.resolve([] as GapRow[]),
+  ]);
+  const ids = [...new Set([...rows.map((r) => r.source), ...figures.map((f) => f.source)])];
+  const sources = ids.length ? await engine.query<Source>(sourcesQuery(ids)) : [];
+  return { filter, reference, rows, figures, gaps, sources };
+}
