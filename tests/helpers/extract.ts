@@ -19,3 +19,15 @@ export async function buildTempExtract(texts?: Record<TableName, string>): Promi
   await buildExtract(dataDir, outDir);
   return outDir;
 }
+
+import { readFileSync } from 'node:fs';
+import type { BootData } from '../../src/lib/data/manifest';
+import { SYNTHETIC_FIXTURE } from './fixture';
+
+let synthetic: Promise<{ dir: string; boot: BootData }> | null = null;
+
+/** The synthetic extract, built once per test file, with its boot.json (catalog and default view). */
+export function syntheticExtract(): Promise<{ dir: string; boot: BootData }> {
+  synthetic ??= buildTempExtract(SYNTHETIC_FIXTURE).then((dir) => ({ dir, boot: JSON.parse(readFileSync(join(dir, 'boot.json'), 'utf8')) as BootData }));
+  return synthetic;
+}

@@ -23,15 +23,23 @@ export async function startEngine(): Promise<Engine> {
   await conn.query(`SET autoinstall_known_extensions = false`);
   await conn.query(`SET autoload_known_extensions = false`);
 
+  // Queries run one at a time on the connection, in the order they were asked for.
+  let queue: Promise<unknown> = Promise.resolve();
+  async function run<T>(q: Query): Promise<T[]> {
+    const stmt = await conn.prepare(q.sql);
+    try {
+      const result = await stmt.query(...q.params);
+      return result.toArray().map((row) => row.toJSON() as T);
+    } finally {
+      await stmt.close();
+    }
+  }
+
   return {
-    async query<T>(q: Query): Promise<T[]> {
-      const stmt = await conn.prepare(q.sql);
-      try {
-        const result = await stmt.query(...q.params);
-        return result.toArray().map((row) => row.toJSON() as T);
-      } finally {
-        await stmt.close();
-      }
+    query<T>(q: Query): Promise<T[]> {
+      const next = queue.then(() => run<T>(q));
+      queue = next.catch(() => undefined);
+      return next;
     },
     async insertTable(name, table) {
       await conn.insertArrowTable(table, { name, create: true });

@@ -6,7 +6,11 @@ import type { Query } from './sql';
 
 export const indicatorsQuery: Query = { sql: 'SELECT * FROM indicators ORDER BY domain, id', params: [] };
 export const groupsQuery: Query = { sql: 'SELECT * FROM groups ORDER BY sort, id', params: [] };
-export const geosQuery: Query = { sql: 'SELECT * FROM geos ORDER BY id', params: [] };
+/** Places from large to small (country, regions, aggregates, cities), then by name. */
+export const geosQuery: Query = {
+  sql: `SELECT * FROM geos ORDER BY list_position(['land', 'gewest', 'aggregate', 'provincie', 'centrumstad', 'gemeente'], level), name_nl`,
+  params: [],
+};
 export const targetsQuery: Query = { sql: 'SELECT * FROM targets ORDER BY indicator, year', params: [] };
 
 export interface CoverageRow {

@@ -35,13 +35,11 @@ export function sameFilter(a: object, b: object): boolean {
 export async function loadView(engine: QueryRunner, c: Catalog, s: ViewState): Promise<ViewData> {
   const { reference, ...filter } = filterOf(c, s);
   if (filter.groups.length === 0 || filter.geos.length === 0) return { filter, reference, rows: [], figures: [], gaps: [], sources: [] };
-  const [rows, figures, gaps] = await Promise.all([
-    engine.query<ObservationRow>(observationsQuery(filter)),
-    engine.query<FigureRow>(allFiguresQuery(filter)),
-    reference && filter.groups.some((g) => g !== reference)
-      ? engine.query<GapRow>(gapQuery({ ...filter, reference }))
-      : Promise.resolve([] as GapRow[]),
-  ]);
+  // One after the other: a connection runs one prepared statement at a time.
+  const rows = await engine.query<ObservationRow>(observationsQuery(filter));
+  const figures = await engine.query<FigureRow>(allFiguresQuery(filter));
+  const gaps =
+    reference && filter.groups.some((g) => g !== reference) ? await engine.query<GapRow>(gapQuery({ ...filter, reference })) : [];
   const ids = [...new Set([...rows.map((r) => r.source), ...figures.map((f) => f.source)])];
   const sources = ids.length ? await engine.query<Source>(sourcesQuery(ids)) : [];
   return { filter, reference, rows, figures, gaps, sources };
