@@ -74,11 +74,11 @@ describe('URL state', () => {
 
   it('opens a shared URL cold and shows exactly that view (queried by DuckDB-WASM)', async () => {
     const groups = defaults.filter.groups.slice(0, 2);
-    const years = defaults.rows.map((r) => Math.floor(r.period_sort)).sort((a, b) => a - b);
+    const years = defaults.rows.map((r) => r.year_end).sort((a, b) => a - b);
     const range: [number, number] = [years[0], years[years.length - 1] - 1];
     const page = await h.open(`/?grp=${groups.join('~')}&yrs=${range[0]}..${range[1]}`);
     await waitForEngine(page);
-    const expected = defaults.rows.filter((r) => groups.includes(r.group) && Math.floor(r.period_sort) <= range[1]);
+    const expected = defaults.rows.filter((r) => groups.includes(r.group) && r.year_end <= range[1]);
     await expect.poll(() => countPoints(page), { timeout: 20_000 }).toBe(expected.length);
     const withFigures = groups.filter((g) => expected.some((r) => r.group === g));
     expect(await countSeries(page)).toBe(withFigures.length);

@@ -76,9 +76,9 @@ describe('comparison chart', () => {
     expect((marksOf(spec)[1].data[0] as { text: string }).text).toBe('73.6%');
   });
 
-  it('facets by place when several places are compared', () => {
-    const spec = compareSpec({ ...ctx(), rows: [row('niet_eu', 2017, 55.1), row('niet_eu', 2017, 55.1, { geo: 'gent' })] });
-    expect((spec.fy as { domain: string[] }).domain).toEqual(['Gent', 'Vlaams Gewest']);
+  it('names the place on each bar when several places are compared, large places first', () => {
+    const spec = compareSpec({ ...ctx(), rows: [row('niet_eu', 2017, 55.1, { geo: 'gent' }), row('niet_eu', 2017, 55.1)] });
+    expect((spec.y as { domain: string[] }).domain).toEqual(['Vlaams Gewest · Niet-EU-herkomst', 'Gent · Niet-EU-herkomst']);
   });
 });
 

@@ -47,14 +47,17 @@ describe('SQL builders on the synthetic extract (DuckDB in Node)', () => {
   });
 
   it('computes the gap as reference minus group, only where both have a figure', async () => {
-    const gaps = await runQuery<GapRow>(conn, gapQuery({ ...vg, groups: ['niet_eu'], reference: 'belgisch' }));
+    const gaps = await runQuery<GapRow>(conn, gapQuery({ ...vg, groups: ['niet_eu'], reference: 'belgisch', lowerIsBetter: false }));
     expect(gaps.map((g) => `${g.period} ${g.reference_value}-${g.value}=${g.gap}`)).toEqual([
       '2014 70-50.5=19.5',
       '2015 71.4-52=19.4',
       '2017 73-55.1=17.9',
     ]);
-    const gent = await runQuery<GapRow>(conn, gapQuery({ ...vg, geos: ['gent'], groups: ['niet_eu'], reference: 'belgisch' }));
+    const gent = await runQuery<GapRow>(conn, gapQuery({ ...vg, geos: ['gent'], groups: ['niet_eu'], reference: 'belgisch', lowerIsBetter: false }));
     expect(gent).toEqual([]);
+    // Where lower is better, the group's figure minus the reference's: still positive when the group is behind.
+    const lower = await runQuery<GapRow>(conn, gapQuery({ ...vg, groups: ['niet_eu'], reference: 'belgisch', lowerIsBetter: true }));
+    expect(lower.map((g) => g.gap)).toEqual([-19.5, -19.4, -17.9]);
   });
 
   it('binds values as parameters: a hostile group id is just a value that matches nothing', async () => {
@@ -76,7 +79,7 @@ describe('SQL builders on the synthetic extract (DuckDB in Node)', () => {
   it('refuses an empty group or place list instead of building invalid SQL', () => {
     expect(() => observationsQuery({ ...vg, groups: [] })).toThrow();
     expect(() => observationsQuery({ ...vg, geos: [], groups: ['belgisch'] })).toThrow();
-    expect(() => gapQuery({ ...vg, groups: ['belgisch'], reference: 'belgisch' })).toThrow();
+    expect(() => gapQuery({ ...vg, groups: ['belgisch'], reference: 'belgisch', lowerIsBetter: false })).toThrow();
   });
 });
 

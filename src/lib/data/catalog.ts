@@ -86,12 +86,16 @@ export function yearSpan(c: Catalog, indicator: string, geos: string | string[])
   return [Math.min(...rows.map((r) => r.first_year)), Math.max(...rows.map((r) => r.last_year))];
 }
 
+/**
+ * The place a view opens on: the Flemish Region, or Flanders and Brussels, when it has at least
+ * half as many figures as the best-covered place; otherwise the best-covered place.
+ */
 export function defaultGeo(c: Catalog, indicator: string): string | null {
   const geos = geosWithData(c, indicator);
-  if (geos.includes(DEFAULT_GEO)) return DEFAULT_GEO;
-  // Otherwise the place with the most figures.
   const n = (geo: string) => c.coverage.filter((r) => r.indicator === indicator && r.geo === geo).reduce((a, r) => a + r.n, 0);
-  return [...geos].sort((a, b) => n(b) - n(a))[0] ?? null;
+  const most = Math.max(0, ...geos.map(n));
+  const preferred = [DEFAULT_GEO, 'vlaanderen_brussel'].find((g) => geos.includes(g) && n(g) * 2 >= most);
+  return preferred ?? [...geos].sort((a, b) => n(b) - n(a))[0] ?? null;
 }
 
 /**

@@ -51,8 +51,13 @@ ORDER BY o.geo, o."group", o.period_sort`;
 }
 
 export interface GapFilter extends ObservationFilter {
-  /** The reference group (e.g. Belgian origin); the gap is reference minus group. */
+  /** The reference group (e.g. Belgian origin). */
   reference: string;
+  /**
+   * Where lower is better (early school leaving), the gap is group minus reference; otherwise
+   * reference minus group. Either way a positive gap means the group is behind.
+   */
+  lowerIsBetter: boolean;
 }
 
 export interface GapRow {
@@ -63,7 +68,7 @@ export interface GapRow {
   group: string;
   reference_value: number;
   value: number;
-  /** Reference minus group, in percentage points: positive when the group is behind. */
+  /** In percentage points (or the unit of a count), positive when the group is behind the reference. */
   gap: number;
   reference_source: string;
   source: string;
@@ -76,14 +81,15 @@ export interface GapRow {
 export function gapQuery(f: GapFilter): Query {
   const groups = f.groups.filter((g) => g !== f.reference);
   if (groups.length === 0 || f.geos.length === 0) throw new Error('a gap needs a place and a group other than the reference');
-  const inner = observationsQuery({ ...f, groups: [f.reference, ...groups] });
+  const { reference, lowerIsBetter: _, ...filter } = f;
+  const inner = observationsQuery({ ...filter, groups: [reference, ...groups] });
   const sql = `WITH obs AS (${inner.sql})
 SELECT g.geo, g.period, g.period_kind, g.period_sort, g."group", r.value AS reference_value, g.value,
-       round(r.value - g.value, 6) AS gap, r.source AS reference_source, g.source
+       round(${f.lowerIsBetter ? 'g.value - r.value' : 'r.value - g.value'}, 6) AS gap, r.source AS reference_source, g.source
 FROM obs g JOIN obs r ON r.geo = g.geo AND r.period = g.period AND r.age IS NOT DISTINCT FROM g.age AND r."group" = ?
 WHERE g."group" <> ?
 ORDER BY g.geo, g."group", g.period_sort`;
-  return { sql, params: [...inner.params, f.reference, f.reference] };
+  return { sql, params: [...inner.params, reference, reference] };
 }
 
 export interface FigureRow {

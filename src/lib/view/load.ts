@@ -39,7 +39,9 @@ export async function loadView(engine: QueryRunner, c: Catalog, s: ViewState): P
   const rows = await engine.query<ObservationRow>(observationsQuery(filter));
   const figures = await engine.query<FigureRow>(allFiguresQuery(filter));
   const gaps =
-    reference && filter.groups.some((g) => g !== reference) ? await engine.query<GapRow>(gapQuery({ ...filter, reference })) : [];
+    reference && filter.groups.some((g) => g !== reference)
+      ? await engine.query<GapRow>(gapQuery({ ...filter, reference, lowerIsBetter: c.indicators.find((i) => i.id === s.indicator)?.better === 'lower' }))
+      : [];
   const ids = [...new Set([...rows.map((r) => r.source), ...figures.map((f) => f.source)])];
   const sources = ids.length ? await engine.query<Source>(sourcesQuery(ids)) : [];
   return { filter, reference, rows, figures, gaps, sources };
