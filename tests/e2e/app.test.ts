@@ -108,6 +108,16 @@ describe('URL state', () => {
   });
 });
 
+describe('group kinds', () => {
+  it('says on the chart itself when it mixes kinds of groups', async () => {
+    const page = await h.open('/?grp=niet_eu~geboren_belgie');
+    await waitForEngine(page);
+    await expect.poll(() => page.locator('[data-testid="chart"] figcaption').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator('[data-testid="chart"] figcaption').innerText()).toMatch(/herkomst, geboorteland/);
+    await page.context().close();
+  });
+});
+
 describe('layout and privacy', () => {
   it('fits a 360 px screen without sideways scrolling', async () => {
     const page = await h.open('/', { width: 360, height: 800 });

@@ -75,7 +75,8 @@ export function trendSpec(ctx: ChartContext & { rows: ObservationRow[]; targets:
     x: { label: t(lang, 'year'), ticks: yearTicks(xs, narrow ? 4 : 10), tickFormat: (d: number) => String(d), labelAnchor: 'right' },
     // Rates and counts start at zero, so the size of a gap is not exaggerated by the axis.
     y: { label: yAxisLabel(indicator, lang), grid: true, zero: true, nice: true, labelAnchor: 'top', tickFormat: tickFormatter(lang) },
-    color: { type: 'ordinal', ...colourScale(labels), legend: true },
+    // A single whole-population series needs no legend.
+    color: { type: 'ordinal', ...colourScale(labels), legend: labels.length > 1 || labels.some((l) => l.group !== 'totaal') },
     marks: [
       Plot.ruleY([0]),
       Plot.lineY(real, { x: 'x', y: 'value', z: 'series', stroke: 'label', strokeWidth: 1.5, strokeDasharray: '4,4', strokeOpacity: 0.7, className: 'trend-bridge' }),
