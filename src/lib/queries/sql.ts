@@ -1,4 +1,8 @@
-/** Queries are data: SQL text with positional `?` placeholders and the values bound to them. */
+/**
+ * Queries are data: SQL text with positional `?` placeholders and the values bound to them.
+ * Every value from the user or the URL is bound; table and column names are fixed in the
+ * builders' SQL text and never come from input.
+ */
 export type Param = string | number;
 
 export interface Query {
@@ -10,10 +14,4 @@ export interface Query {
 export function placeholders(n: number): string {
   if (n < 1) throw new Error('a list needs at least one value');
   return Array.from({ length: n }, () => '?').join(', ');
-}
-
-/** Quote an identifier, but only one from the given whitelist. */
-export function ident(name: string, allowed: readonly string[]): string {
-  if (!allowed.includes(name)) throw new Error(`identifier not allowed: ${name}`);
-  return `"${name}"`;
 }
