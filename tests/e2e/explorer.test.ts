@@ -144,6 +144,26 @@ describe('history and shared links', () => {
   });
 });
 
+describe('the table', () => {
+  it('sorts by a column on click, keeps the order in the URL, and a cold link shows the same order', async () => {
+    const page = await h.open('/?view=table&ind=vo_vrouwen_topkader_pct');
+    await waitForView(page);
+    const values = () => page.locator('[data-testid="table"] tbody td.num').allInnerTexts();
+    const asNumbers = async () => (await values()).map((v) => Number(v.replace(/[^\d,]/g, '').replace(',', '.')));
+    await page.locator('[data-testid="table"] th button[data-sort="value"]').click();
+    await page.locator('[data-testid="table"] th button[data-sort="value"]').click();
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('sort=-value');
+    const sorted = await asNumbers();
+    expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+    expect(sorted.length).toBeGreaterThan(5);
+    const cold = await h.open(`/${await page.evaluate(() => location.search)}`);
+    await waitForView(cold);
+    expect(await cold.locator('[data-testid="table"] tbody td.num').allInnerTexts()).toEqual(await values());
+    await page.context().close();
+    await cold.context().close();
+  });
+});
+
 describe('a phone screen', () => {
   it('never scrolls sideways, in any view', async () => {
     for (const view of VIEWS) {

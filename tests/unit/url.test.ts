@@ -19,10 +19,10 @@ describe('URL ⇄ view state', () => {
 
   it('round-trips every parameter and writes only non-defaults', () => {
     const state: ViewState = {
-      lang: 'en', view: 'gap', indicator: 'rate', geos: ['vlaams_gewest', 'gent'], groups: ['niet_eu'], years: [2014, 2015], year: 2017, ref: 'belgisch',
+      lang: 'en', view: 'gap', indicator: 'rate', geos: ['vlaams_gewest', 'gent'], groups: ['niet_eu'], years: [2014, 2015], year: 2017, ref: 'belgisch', sort: '-value',
     };
     const query = serialiseState(state, catalog);
-    expect(query).toBe('?lang=en&view=gap&ind=rate&geo=vlaams_gewest~gent&grp=niet_eu&yrs=2014..2015&yr=2017&ref=belgisch');
+    expect(query).toBe('?lang=en&view=gap&ind=rate&geo=vlaams_gewest~gent&grp=niet_eu&yrs=2014..2015&yr=2017&ref=belgisch&sort=-value');
     // Places come back in the catalog's order, so one view has one URL.
     expect(parseUrl(query, catalog)).toEqual({ state, notices: [] });
   });
@@ -43,7 +43,7 @@ describe('URL ⇄ view state', () => {
   });
 
   it('falls back per parameter and names each problem', () => {
-    const { state, notices } = parseUrl('?ind=nope&grp=belgisch~aliens&yrs=20x5&lang=fr&colour=red&view=map&yr=2010..2012&ref=nobody', catalog);
+    const { state, notices } = parseUrl('?ind=nope&grp=belgisch~aliens&yrs=20x5&lang=fr&colour=red&view=map&yr=2010..2012&ref=nobody&sort=size', catalog);
     expect(state.indicator).toBe(defaultState(catalog).indicator);
     expect(state.lang).toBe('nl');
     expect(state.view).toBe('trend');
@@ -60,6 +60,7 @@ describe('URL ⇄ view state', () => {
         { param: 'yrs', value: '20x5', reason: 'bad_range' },
         { param: 'yr', value: '2010..2012', reason: 'bad_range' },
         { param: 'ref', value: 'nobody', reason: 'unknown_value' },
+        { param: 'sort', value: 'size', reason: 'unknown_value' },
       ]),
     );
   });

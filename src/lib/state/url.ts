@@ -6,6 +6,7 @@
 import type { Catalog } from '../data/catalog';
 import { defaultGeo, defaultGroups, defaultIndicator, geosWithData, groupsWithData, hasFigures } from '../data/catalog';
 import { defaultState, LANGS, VIEWS, type Lang, type ViewKind, type ViewState } from './view-state';
+import { formatSort, parseSort } from '../view/table';
 
 export const PARAMS = {
   lang: 'lang',
@@ -16,6 +17,7 @@ export const PARAMS = {
   years: 'yrs',
   year: 'yr',
   ref: 'ref',
+  sort: 'sort',
 } as const;
 const KNOWN = new Set<string>(Object.values(PARAMS));
 
@@ -138,9 +140,17 @@ export function parseUrl(search: string, c: Catalog): ParseResult {
     else ref = refText;
   }
 
+  let sort: string | null = null;
+  const sortText = get(PARAMS.sort);
+  if (sortText !== null) {
+    const order = parseSort(sortText);
+    if (order) sort = formatSort(order);
+    else notices.push({ param: PARAMS.sort, value: sortText, reason: 'unknown_value' });
+  }
+
   // Values are echoed on screen: keep them short.
   const clipped = notices.map((n) => (n.value.length > MAX_SHOWN ? { ...n, value: `${n.value.slice(0, MAX_SHOWN)}…` } : n));
-  return { state: { lang, view, indicator, geos, groups, years, year, ref }, notices: clipped };
+  return { state: { lang, view, indicator, geos, groups, years, year, ref, sort }, notices: clipped };
 }
 
 const range = (r: [number, number]) => (r[0] === r[1] ? String(r[0]) : `${r[0]}..${r[1]}`);
@@ -157,6 +167,7 @@ export function serialiseState(s: ViewState, c: Catalog): string {
   if (s.years) parts.push([PARAMS.years, range(s.years)]);
   if (s.year !== null) parts.push([PARAMS.year, String(s.year)]);
   if (s.ref !== null) parts.push([PARAMS.ref, s.ref]);
+  if (s.sort !== null) parts.push([PARAMS.sort, s.sort]);
   if (parts.length === 0) return '';
   return `?${parts.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
 }

@@ -21,13 +21,15 @@ export interface ViewState {
   year: number | null;
   /** Reference group of the gap view; null is the default for the groups' kind. */
   ref: string | null;
+  /** Sort order of the table, e.g. `-value`; null is by period, ascending. */
+  sort: string | null;
 }
 
 /** The default view for an indicator (and language and view). */
 export function defaultState(c: Catalog, indicator = defaultIndicator(c), lang: Lang = 'nl', view: ViewKind = 'trend'): ViewState {
   const geo = defaultGeo(c, indicator);
   const geos = geo ? [geo] : [];
-  return { lang, view, indicator, geos, groups: defaultGroups(c, indicator, geos), years: null, year: null, ref: null };
+  return { lang, view, indicator, geos, groups: defaultGroups(c, indicator, geos), years: null, year: null, ref: null, sort: null };
 }
 
 /** The reference group in effect: the chosen one, or the default for the groups' kind. */
