@@ -110,3 +110,15 @@ describe('table and titles', () => {
     void gapRow;
   });
 });
+
+import { seriesSummary } from '../../src/lib/view/summary';
+describe('words for screen readers', () => {
+  it('summarises each series from first to last figure, in the chosen language', () => {
+    const indicator = catalog.indicators.find((i) => i.id === 'rate')!;
+    const rows = [row('belgisch', 2014, 70), row('belgisch', 2017, 73), row('niet_eu', 2015, 52)];
+    expect(seriesSummary(catalog, indicator, 'nl', rows)).toBe(
+      'Belgische herkomst: 2 cijfers, van 70,0\u00a0% (2014) tot 73,0\u00a0% (2017). Niet-EU-herkomst: 52,0\u00a0% (2015).',
+    );
+    expect(seriesSummary(catalog, indicator, 'en', rows)).toContain('Belgian origin: 2 figures, from 70.0% (2014) to 73.0% (2017).');
+  });
+});

@@ -103,6 +103,8 @@ export const en: Record<MessageKey, string> = {
   partialNote: 'Note: not every group has a figure for every period.',
   rowsShown: '{n} figures',
   definitionFull: 'Full definition',
+  summaryOne: '{series}: {value} ({period}).',
+  summaryMany: '{series}: {n} figures, from {first} ({firstPeriod}) to {last} ({lastPeriod}).',
   definition: 'Definition',
   dataVersion: 'Data version {version}',
   gapNote: 'Dashed line: no figure for the years in between; nothing is filled in.',

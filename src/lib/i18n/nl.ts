@@ -101,6 +101,8 @@ export const nl = {
   partialNote: 'Let op: niet elke groep heeft voor elke periode een cijfer.',
   rowsShown: '{n} cijfers',
   definitionFull: 'Volledige definitie',
+  summaryOne: '{series}: {value} ({period}).',
+  summaryMany: '{series}: {n} cijfers, van {first} ({firstPeriod}) tot {last} ({lastPeriod}).',
   definition: 'Definitie',
   dataVersion: 'Dataversie {version}',
   gapNote: 'Stippellijn: geen cijfer voor de tussenliggende jaren; er wordt niets ingevuld.',
