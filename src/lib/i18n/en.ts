@@ -105,6 +105,7 @@ export const en: Record<MessageKey, string> = {
   definitionFull: 'Full definition',
   summaryOne: '{series}: {value} ({period}).',
   summaryMany: '{series}: {n} figures, from {first} ({firstPeriod}) to {last} ({lastPeriod}).',
+  groupDefinitions: 'What do these groups mean?',
   definition: 'Definition',
   dataVersion: 'Data version {version}',
   gapNote: 'Dashed line: no figure for the years in between; nothing is filled in.',

@@ -103,6 +103,7 @@ export const nl = {
   definitionFull: 'Volledige definitie',
   summaryOne: '{series}: {value} ({period}).',
   summaryMany: '{series}: {n} cijfers, van {first} ({firstPeriod}) tot {last} ({lastPeriod}).',
+  groupDefinitions: 'Wat betekenen deze groepen?',
   definition: 'Definitie',
   dataVersion: 'Dataversie {version}',
   gapNote: 'Stippellijn: geen cijfer voor de tussenliggende jaren; er wordt niets ingevuld.',
