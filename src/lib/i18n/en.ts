@@ -106,6 +106,8 @@ export const en: Record<MessageKey, string> = {
   summaryOne: '{series}: {value} ({period}).',
   summaryMany: '{series}: {n} figures, from {first} ({firstPeriod}) to {last} ({lastPeriod}).',
   groupDefinitions: 'What do these groups mean?',
+  unavailable_target: 'No target for this indicator and place',
+  unavailable_gap: 'No reference group for these groups',
   definition: 'Definition',
   dataVersion: 'Data version {version}',
   gapNote: 'Dashed line: no figure for the years in between; nothing is filled in.',

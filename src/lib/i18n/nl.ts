@@ -104,6 +104,8 @@ export const nl = {
   summaryOne: '{series}: {value} ({period}).',
   summaryMany: '{series}: {n} cijfers, van {first} ({firstPeriod}) tot {last} ({lastPeriod}).',
   groupDefinitions: 'Wat betekenen deze groepen?',
+  unavailable_target: 'Geen streefcijfer voor deze indicator en plaats',
+  unavailable_gap: 'Geen referentiegroep voor deze groepen',
   definition: 'Definitie',
   dataVersion: 'Dataversie {version}',
   gapNote: 'Stippellijn: geen cijfer voor de tussenliggende jaren; er wordt niets ingevuld.',
