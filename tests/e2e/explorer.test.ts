@@ -39,7 +39,7 @@ beforeAll(async () => {
       case 'compare':
         return { marks: rowsForYear(shown, outcome.year!).length, empty: false };
       case 'gap':
-        return { marks: data.gaps.filter((g) => s.groups.includes(g.group) && (s.geos.length === 1 || g.period.endsWith(String(outcome.year)))).length, empty: false };
+        return { marks: data.gaps.filter((g) => s.groups.includes(g.group) && (s.geos.length === 1 || g.year_end === outcome.year)).length, empty: false };
       case 'target':
         return { marks: targetProgress(data.rows, targetsFor(catalog, s.indicator, s.geos)).filter((p) => p.latest).length, empty: false };
     }

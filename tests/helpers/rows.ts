@@ -10,7 +10,7 @@ export function row(group: string, year: number, value: number, extra: Partial<O
 
 export function gapRow(group: string, year: number, reference: number, value: number, geo = 'vlaams_gewest'): GapRow {
   return {
-    geo, period: String(year), period_kind: 'year', period_sort: year + 0.5, group, reference_value: reference, value,
+    geo, period: String(year), period_kind: 'year', period_sort: year + 0.5, year_end: year, group, reference_value: reference, value,
     gap: Math.round((reference - value) * 1e6) / 1e6, reference_source: 'old', source: 'old',
   };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/lib/data/catalog';
 import { defaultState, type ViewState } from '../../src/lib/state/view-state';
-import { comparisonYear, nearestYears, rowsForYear } from '../../src/lib/view/compare';
+import { comparisonYear, nearestYears, rowsForYear, yearsIn } from '../../src/lib/view/compare';
 import { findDisagreements } from '../../src/lib/view/disagreements';
 import { filterOf, loadView, type ViewData } from '../../src/lib/view/load';
 import { outcomeOf } from '../../src/lib/view/outcome';
@@ -30,7 +30,7 @@ describe('comparison year', () => {
     expect(rowsForYear(rows, 2014).map((r) => r.value)).toEqual([70]);
   });
   it('offers the nearest years with figures, the later one first on a tie', () => {
-    expect(nearestYears(rows, 2016)).toEqual([2017, 2015]);
+    expect(nearestYears(yearsIn(rows), 2016)).toEqual([2017, 2015]);
   });
 });
 

@@ -49,7 +49,7 @@ export interface RankedGap {
 /** Places ranked by gap, largest first, for one group and one year. */
 export function rankPlaces(ctx: ChartContext, gaps: GapRow[], year: number): RankedGap[] {
   return gaps
-    .filter((g) => Math.floor(xOf(g)) === year || g.period.endsWith(String(year)))
+    .filter((g) => g.year_end === year)
     .map((g) => ({
       place: geoLabel(ctx.catalog, ctx.lang, g.geo),
       geo: g.geo,

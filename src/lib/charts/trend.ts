@@ -12,7 +12,6 @@ import type { Lang } from '../state/view-state';
 import type { Catalog } from '../data/catalog';
 import { colourScale, isNarrow, seriesLabel, tickFormatter, valueFormatter, yAxisLabel, yearTicks, type ChartContext } from './common';
 
-export { yearTicks, yAxisLabel } from './common';
 
 export interface TrendPoint {
   x: number;

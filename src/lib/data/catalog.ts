@@ -131,10 +131,6 @@ export function defaultReference(c: Catalog, indicator: string, geos: string[], 
   return null;
 }
 
-export function indicatorById(c: Catalog, id: string): Indicator | undefined {
-  return c.indicators.find((i) => i.id === id);
-}
-
 export function targetsFor(c: Catalog, indicator: string, geos: string[]): Target[] {
   return c.targets.filter((t) => t.indicator === indicator && geos.includes(t.geo));
 }

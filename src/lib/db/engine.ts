@@ -11,7 +11,6 @@ import type { Query } from '../queries/sql';
 export interface Engine {
   query<T = Record<string, unknown>>(q: Query): Promise<T[]>;
   insertTable(name: string, table: Table): Promise<void>;
-  close(): Promise<void>;
 }
 
 export async function startEngine(): Promise<Engine> {
@@ -23,8 +22,13 @@ export async function startEngine(): Promise<Engine> {
   await conn.query(`SET autoinstall_known_extensions = false`);
   await conn.query(`SET autoload_known_extensions = false`);
 
-  // Queries run one at a time on the connection, in the order they were asked for.
+  // Work runs one step at a time on the connection, in the order it was asked for.
   let queue: Promise<unknown> = Promise.resolve();
+  function enqueue<T>(step: () => Promise<T>): Promise<T> {
+    const next = queue.then(step);
+    queue = next.catch(() => undefined);
+    return next;
+  }
   async function run<T>(q: Query): Promise<T[]> {
     const stmt = await conn.prepare(q.sql);
     try {
@@ -36,18 +40,7 @@ export async function startEngine(): Promise<Engine> {
   }
 
   return {
-    query<T>(q: Query): Promise<T[]> {
-      const next = queue.then(() => run<T>(q));
-      queue = next.catch(() => undefined);
-      return next;
-    },
-    async insertTable(name, table) {
-      await conn.insertArrowTable(table, { name, create: true });
-    },
-    async close() {
-      await conn.close();
-      await db.terminate();
-      worker.terminate();
-    },
+    query: <T>(q: Query) => enqueue(() => run<T>(q)),
+    insertTable: (name, table) => enqueue(() => conn.insertArrowTable(table, { name, create: true })),
   };
 }

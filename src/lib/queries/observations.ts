@@ -65,6 +65,7 @@ export interface GapRow {
   period: string;
   period_kind: string;
   period_sort: number;
+  year_end: number;
   group: string;
   reference_value: number;
   value: number;
@@ -84,7 +85,7 @@ export function gapQuery(f: GapFilter): Query {
   const { reference, lowerIsBetter: _, ...filter } = f;
   const inner = observationsQuery({ ...filter, groups: [reference, ...groups] });
   const sql = `WITH obs AS (${inner.sql})
-SELECT g.geo, g.period, g.period_kind, g.period_sort, g."group", r.value AS reference_value, g.value,
+SELECT g.geo, g.period, g.period_kind, g.period_sort, g.year_end, g."group", r.value AS reference_value, g.value,
        round(${f.lowerIsBetter ? 'g.value - r.value' : 'r.value - g.value'}, 6) AS gap, r.source AS reference_source, g.source
 FROM obs g JOIN obs r ON r.geo = g.geo AND r.period = g.period AND r.age IS NOT DISTINCT FROM g.age AND r."group" = ?
 WHERE g."group" <> ?

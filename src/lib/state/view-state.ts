@@ -1,6 +1,6 @@
 /** The view state: everything a URL can say about what is on screen. */
 import type { Catalog } from '../data/catalog';
-import { defaultGeo, defaultGroups, defaultIndicator, effectiveReferenceOf } from '../data/catalog';
+import { defaultGeo, defaultGroups, defaultIndicator } from '../data/catalog';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -32,11 +32,3 @@ export function defaultState(c: Catalog, indicator = defaultIndicator(c), lang: 
   return { lang, view, indicator, geos, groups: defaultGroups(c, indicator, geos), years: null, year: null, ref: null, sort: null };
 }
 
-/** The reference group in effect: the chosen one, or the default for the groups' kind. */
-export function effectiveReference(c: Catalog, s: ViewState): string | null {
-  return effectiveReferenceOf(c, s);
-}
-
-export function sameState(a: ViewState, b: ViewState): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}

@@ -13,9 +13,9 @@ export function comparisonYear(rows: ObservationRow[], chosen: number | null): n
   return years.includes(chosen) ? chosen : null;
 }
 
-/** The years with figures closest to a year, nearest first (ties: the later year). */
-export function nearestYears(rows: ObservationRow[], year: number, n = 2): number[] {
-  return yearsIn(rows)
+/** Of these years, the ones closest to a year, nearest first (ties: the later year). */
+export function nearestYears(years: number[], year: number, n = 2): number[] {
+  return years
     .filter((y) => y !== year)
     .sort((a, b) => Math.abs(a - year) - Math.abs(b - year) || b - a)
     .slice(0, n);

@@ -1,10 +1,10 @@
 /** What a view needs from the engine, for a state: pure query plan, one async loader. */
-import type { Catalog } from '../data/catalog';
 import type { Source } from '../data/types';
 import { allFiguresQuery, gapQuery, observationsQuery, type FigureRow, type GapRow, type ObservationFilter, type ObservationRow } from '../queries/observations';
 import { sourcesQuery } from '../queries/sources';
 import type { Query } from '../queries/sql';
-import { effectiveReference, type ViewState } from '../state/view-state';
+import { effectiveReferenceOf, type Catalog } from '../data/catalog';
+import type { ViewState } from '../state/view-state';
 
 /** Anything that runs a query: DuckDB-WASM in the browser, DuckDB in Node for boot.json and tests. */
 export interface QueryRunner {
@@ -22,7 +22,7 @@ export interface ViewData {
 
 /** The rows a state asks for. Comparison and target views pick their year from all years. */
 export function filterOf(c: Catalog, s: ViewState): ObservationFilter & { reference: string | null } {
-  const reference = s.view === 'gap' ? effectiveReference(c, s) : null;
+  const reference = s.view === 'gap' ? effectiveReferenceOf(c, s) : null;
   const groups = reference && !s.groups.includes(reference) ? [reference, ...s.groups] : s.groups;
   const years = s.view === 'trend' || s.view === 'table' || (s.view === 'gap' && s.geos.length === 1) ? s.years : null;
   return { indicator: s.indicator, geos: s.geos, groups, years, reference };

@@ -36,7 +36,7 @@ export function outcomeOf(c: Catalog, s: ViewState, data: ViewData): Outcome {
     case 'compare': {
       const year = comparisonYear(shownGroups, s.year);
       if (year !== null && rowsForYear(shownGroups, year).length > 0) return { kind: 'chart', year };
-      const near = nearestYears(shownGroups, s.year ?? 0);
+      const near = nearestYears(yearsIn(shownGroups), s.year ?? 0);
       return empty(
         'empty_noYear',
         near.map((y) => ({ key: 'suggestYear', vars: { year: y }, state: { ...s, year: y } })),
@@ -45,12 +45,12 @@ export function outcomeOf(c: Catalog, s: ViewState, data: ViewData): Outcome {
     }
     case 'gap': {
       if (!data.reference) return empty('empty_noReference', [trend]);
-      if (data.gaps.length === 0) return empty('empty_noGaps', [trend], { reference: c.groups.find((g) => g.id === data.reference)?.label_nl ?? data.reference });
+      if (data.gaps.length === 0) return empty('empty_noGaps', [trend], { reference: data.reference });
       if (s.geos.length === 1) return { kind: 'chart', year: null };
-      const years = [...new Set(data.gaps.map((g) => Number(g.period.slice(-4))))].sort((a, b) => a - b);
+      const years = [...new Set(data.gaps.map((g) => g.year_end))].sort((a, b) => a - b);
       const year = s.year ?? years.at(-1)!;
       if (years.includes(year)) return { kind: 'chart', year };
-      const near = years.filter((y) => y !== year).sort((a, b) => Math.abs(a - year) - Math.abs(b - year) || b - a).slice(0, 2);
+      const near = nearestYears(years, year);
       return empty('empty_noYear', near.map((y) => ({ key: 'suggestYear', vars: { year: y }, state: { ...s, year: y } })), { year });
     }
     case 'target': {
@@ -79,4 +79,3 @@ export function domainState(c: Catalog, s: ViewState, domain: Parameters<typeof 
   return defaultState(c, indicator, s.lang, s.view);
 }
 
-export { yearsIn };
