@@ -106,6 +106,7 @@ describe('table and titles', () => {
     expect(viewTitle(catalog, rate(), rows, null, null)).toBe('Synthetische graad naar herkomst, Vlaams Gewest, 2014–2017');
     expect(viewTitle(catalog, rate({ lang: 'en' }), rows, null, null)).toBe('Synthetic rate by origin, Flemish Region, 2014–2017');
     expect(viewTitle(catalog, rate({ view: 'compare' }), rows, 2017, null)).toBe('Synthetische graad, Vlaams Gewest, 2017');
+    expect(viewTitle(catalog, rate({ view: 'compare' }), rows, null, null)).toBe('Synthetische graad, Vlaams Gewest');
     expect(viewTitle(catalog, rate({ view: 'gap', lang: 'en' }), rows, null, 'belgisch')).toBe('Origin gap in Synthetic rate: Belgian origin versus other groups, Flemish Region');
     void gapRow;
   });

@@ -33,11 +33,12 @@ export function viewTitle(c: Catalog, s: ViewState, rows: ObservationRow[], year
       return [what, places(c, s), span(shown)].filter(Boolean).join(', ');
     }
     case 'compare':
-      return t(s.lang, 'compareTitle', { indicator: name, geo: places(c, s), year: year ?? '' });
+      // Without a year (nothing to compare) the title stops at the place, with no dangling comma.
+      return year === null ? [name, places(c, s)].join(', ') : t(s.lang, 'compareTitle', { indicator: name, geo: places(c, s), year });
     case 'gap': {
       const ref = c.groups.find((g) => g.id === reference);
       return s.geos.length > 1
-        ? t(s.lang, 'gapTitlePlaces', { indicator: name, year: year ?? '' })
+        ? t(s.lang, 'gapTitlePlaces', { indicator: name, year: year ?? '' }).replace(/,\s*$/, '')
         : t(s.lang, 'gapTitleTime', { indicator: name, reference: ref ? label(s.lang, ref) : '', geo: places(c, s) });
     }
     case 'target':
