@@ -61,7 +61,10 @@ const result = {
   machine: 'headless Chromium, fresh browser context per run, served from localhost',
   runs: RUNS,
   firstChartMs: Object.fromEntries(
-    Object.entries(scenarios).map(([k, s]) => [k, { median: Math.round(median(s.firstChart)), min: Math.round(Math.min(...s.firstChart)), max: Math.round(Math.max(...s.firstChart)) }]),
+    Object.entries(scenarios).map(([k, s]) => [
+      k,
+      { median: Math.round(median(s.firstChart)), min: Math.round(Math.min(...s.firstChart)), max: Math.round(Math.max(...s.firstChart)) },
+    ]),
   ),
   engineReadyMs: Object.fromEntries(Object.entries(scenarios).map(([k, s]) => [k, Math.round(median(s.engineReady))])),
   bundle,

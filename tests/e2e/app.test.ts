@@ -42,7 +42,12 @@ describe('default view', () => {
       expect(sourceLine).toContain(doc.title);
     }
     const links = await page.locator('[data-testid="source-line"] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(links.sort()).toEqual(groupByDocument(defaults.sources).map((d) => d.url).filter(Boolean).sort());
+    expect(links.sort()).toEqual(
+      groupByDocument(defaults.sources)
+        .map((d) => d.url)
+        .filter(Boolean)
+        .sort(),
+    );
     await waitForEngine(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'default-nl.png'), fullPage: true });
     writeFileSync(join(ROOT, 'test-results', 'first-chart.json'), JSON.stringify({ firstChartMs, wallMs: Date.now() - t0 }));

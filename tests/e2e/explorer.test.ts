@@ -39,7 +39,10 @@ beforeAll(async () => {
       case 'compare':
         return { marks: rowsForYear(shown, outcome.year!).length, empty: false };
       case 'gap':
-        return { marks: data.gaps.filter((g) => s.groups.includes(g.group) && (s.geos.length === 1 || g.year_end === outcome.year)).length, empty: false };
+        return {
+          marks: data.gaps.filter((g) => s.groups.includes(g.group) && (s.geos.length === 1 || g.year_end === outcome.year)).length,
+          empty: false,
+        };
       case 'target':
         return { marks: targetProgress(data.rows, targetsFor(catalog, s.indicator, s.geos)).filter((p) => p.latest).length, empty: false };
     }
@@ -62,7 +65,7 @@ async function showsView(page: Page, s: ViewState) {
   await expect.poll(() => page.locator('[data-testid="panel"]').getAttribute('data-view')).toBe(s.view);
   if (want.empty) {
     await expect.poll(() => page.getByTestId('empty').count(), { timeout: 20_000 }).toBe(1);
-    expect(await page.getByTestId('suggestion').count() + (await page.getByTestId('empty').innerText()).length).toBeGreaterThan(0);
+    expect((await page.getByTestId('suggestion').count()) + (await page.getByTestId('empty').innerText()).length).toBeGreaterThan(0);
   } else {
     await expect.poll(() => page.locator(MARK_SELECTOR[s.view]).count(), { timeout: 20_000 }).toBe(want.marks);
   }
@@ -95,7 +98,9 @@ describe('every view in every domain', () => {
       const page = await h.open(`/${serialiseState(state, catalog)}`);
       await waitForView(page);
       await showsView(page, state);
-      expect(await page.locator('[data-testid="views"] button.active').innerText()).toBe({ trend: 'Trend', compare: 'Comparison', gap: 'Origin gap', target: 'Target', table: 'Table' }[view]);
+      expect(await page.locator('[data-testid="views"] button.active').innerText()).toBe(
+        { trend: 'Trend', compare: 'Comparison', gap: 'Origin gap', target: 'Target', table: 'Table' }[view],
+      );
       const text = await page.getByTestId('panel').innerText();
       expect(text).not.toMatch(/\d,\d\s?%/); // Dutch decimal commas do not leak into English
       await page.screenshot({ path: join(SCREENSHOTS, `staff-${view}-en.png`), fullPage: true });
@@ -129,14 +134,23 @@ describe('history and shared links', () => {
   });
 
   it('opens a comparison of several places cold, exactly as linked', async () => {
-    const state: ViewState = { ...defaultState(catalog, 'werkzaamheidsgraad', 'nl', 'compare'), geos: ['vlaams_gewest', 'antwerpen', 'gent', 'mechelen'].sort((a, b) => catalog.geos.findIndex((g) => g.id === a) - catalog.geos.findIndex((g) => g.id === b)), groups: ['niet_eu'], year: 2016 };
+    const state: ViewState = {
+      ...defaultState(catalog, 'werkzaamheidsgraad', 'nl', 'compare'),
+      geos: ['vlaams_gewest', 'antwerpen', 'gent', 'mechelen'].sort(
+        (a, b) => catalog.geos.findIndex((g) => g.id === a) - catalog.geos.findIndex((g) => g.id === b),
+      ),
+      groups: ['niet_eu'],
+      year: 2016,
+    };
     const url = serialiseState(state, catalog);
     const page = await h.open(`/${url}`);
     await waitForEngine(page);
     await showsView(page, state);
     expect(await page.getByTestId('title').innerText()).toContain('2016');
     expect(await page.getByTestId('year').inputValue()).toBe('2016');
-    const places = await page.locator('[data-testid="places"] input:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const places = await page
+      .locator('[data-testid="places"] input:checked')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(places).toEqual(state.geos);
     expect(await page.evaluate(() => location.search)).toBe(url);
     await page.screenshot({ path: join(SCREENSHOTS, 'compare-places-nl.png'), fullPage: true });
@@ -167,7 +181,10 @@ describe('the table', () => {
 describe('a phone screen', () => {
   it('never scrolls sideways, in any view', async () => {
     for (const view of VIEWS) {
-      const page = await h.open(`/${serialiseState(defaultState(catalog, 'werkzaamheidsgraad', 'nl', view), catalog)}`, { width: 360, height: 780 });
+      const page = await h.open(`/${serialiseState(defaultState(catalog, 'werkzaamheidsgraad', 'nl', view), catalog)}`, {
+        width: 360,
+        height: 780,
+      });
       await waitForView(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, view).toBeLessThanOrEqual(0);

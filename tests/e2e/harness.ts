@@ -52,7 +52,9 @@ export async function startHarness(): Promise<Harness> {
       const page = await context.newPage();
       page.on('request', (r) => requests.push(r.url()));
       page.on('pageerror', (e) => console.error('page error:', e.message));
-      page.on('console', (m) => { if (m.type() === 'error') console.error('console error:', m.text()); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') console.error('console error:', m.text());
+      });
       await page.goto(new URL(path, url).toString());
       return page;
     },

@@ -28,6 +28,9 @@ let synthetic: Promise<{ dir: string; boot: BootData }> | null = null;
 
 /** The synthetic extract, built once per test file, with its boot.json (catalog and default view). */
 export function syntheticExtract(): Promise<{ dir: string; boot: BootData }> {
-  synthetic ??= buildTempExtract(SYNTHETIC_FIXTURE).then((dir) => ({ dir, boot: JSON.parse(readFileSync(join(dir, 'boot.json'), 'utf8')) as BootData }));
+  synthetic ??= buildTempExtract(SYNTHETIC_FIXTURE).then((dir) => ({
+    dir,
+    boot: JSON.parse(readFileSync(join(dir, 'boot.json'), 'utf8')) as BootData,
+  }));
   return synthetic;
 }

@@ -21,12 +21,23 @@ type Marks = { data: unknown[] }[];
 const marksOf = (spec: { marks?: unknown }) => spec.marks as unknown as Marks;
 const ctx = (lang: 'nl' | 'en' = 'nl', width = 800) => ({ catalog, indicator, lang, width });
 
-const rows = [row('belgisch', 2011, 73.3), row('belgisch', 2012, 73.5), row('belgisch', 2015, 73.6), row('niet_eu', 2011, 53), row('niet_eu', 2015, 53.7)];
+const rows = [
+  row('belgisch', 2011, 73.3),
+  row('belgisch', 2012, 73.5),
+  row('belgisch', 2015, 73.6),
+  row('niet_eu', 2011, 53),
+  row('niet_eu', 2015, 53.7),
+];
 
 describe('trend chart', () => {
   it('puts calendar years on their tick and breaks the solid line at a missing year', () => {
     const pts = trendPoints(rows, catalog, 'nl').filter((p) => p.group === 'belgisch');
-    expect(pts.map((p) => [p.x, p.value])).toEqual([[2011, 73.3], [2012, 73.5], [2013, null], [2015, 73.6]]);
+    expect(pts.map((p) => [p.x, p.value])).toEqual([
+      [2011, 73.3],
+      [2012, 73.5],
+      [2013, null],
+      [2015, 73.6],
+    ]);
     expect(hasMissingYears(trendPoints(rows, catalog, 'nl'))).toBe(true);
     expect(hasMissingYears(trendPoints(rows.slice(0, 2), catalog, 'nl'))).toBe(false);
   });
@@ -47,7 +58,9 @@ describe('trend chart', () => {
 
   it('labels series with the place when several places are shown', () => {
     const two = [row('niet_eu', 2017, 55.1), row('niet_eu', 2017, 55.1, { geo: 'gent' })];
-    expect(new Set(trendPoints(two, catalog, 'nl').map((p) => p.label))).toEqual(new Set(['Niet-EU-herkomst — Vlaams Gewest', 'Niet-EU-herkomst — Gent']));
+    expect(new Set(trendPoints(two, catalog, 'nl').map((p) => p.label))).toEqual(
+      new Set(['Niet-EU-herkomst — Vlaams Gewest', 'Niet-EU-herkomst — Gent']),
+    );
   });
 
   it('speaks the chosen language in axis, legend and number formats', () => {
@@ -70,7 +83,10 @@ describe('trend chart', () => {
 describe('comparison chart', () => {
   it('draws one labelled bar per group, in catalog order, with the value written out', () => {
     const bars = compareBars(ctx(), [row('niet_eu', 2015, 53.7), row('belgisch', 2015, 73.6)]);
-    expect(bars.map((b) => [b.label, b.text])).toEqual([['Belgische herkomst', '73,6\u00a0%'], ['Niet-EU-herkomst', '53,7\u00a0%']]);
+    expect(bars.map((b) => [b.label, b.text])).toEqual([
+      ['Belgische herkomst', '73,6\u00a0%'],
+      ['Niet-EU-herkomst', '53,7\u00a0%'],
+    ]);
     const spec = compareSpec({ ...ctx('en'), rows: [row('belgisch', 2015, 73.6)] });
     expect(marksOf(spec)[1].data).toHaveLength(1);
     expect((marksOf(spec)[1].data[0] as { text: string }).text).toBe('73.6%');
@@ -93,8 +109,14 @@ describe('herkomstkloof charts', () => {
   it('ranks places by gap, largest first, for one year', () => {
     const gaps = [gapRow('niet_eu', 2017, 70, 60, 'gent'), gapRow('niet_eu', 2017, 73, 55.1), gapRow('niet_eu', 2015, 70, 40, 'gent')];
     const ranked = rankPlaces(ctx(), gaps, 2017);
-    expect(ranked.map((r) => [r.place, r.text])).toEqual([['Vlaams Gewest', '17,9 pp'], ['Gent', '10,0 pp']]);
-    expect((gapAcrossPlacesSpec({ ...ctx(), ranked, reference: 'belgisch' }).y as { domain: string[] }).domain).toEqual(['Vlaams Gewest', 'Gent']);
+    expect(ranked.map((r) => [r.place, r.text])).toEqual([
+      ['Vlaams Gewest', '17,9 pp'],
+      ['Gent', '10,0 pp'],
+    ]);
+    expect((gapAcrossPlacesSpec({ ...ctx(), ranked, reference: 'belgisch' }).y as { domain: string[] }).domain).toEqual([
+      'Vlaams Gewest',
+      'Gent',
+    ]);
   });
 });
 

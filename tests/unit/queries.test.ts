@@ -29,7 +29,10 @@ describe('SQL builders on the synthetic extract (DuckDB in Node)', () => {
   });
 
   it('returns rows for several places, each labelled with its place', async () => {
-    const rows = await runQuery<ObservationRow>(conn, observationsQuery({ ...vg, geos: ['gent', 'vlaams_gewest'], groups: ['niet_eu'], years: [2017, 2017] }));
+    const rows = await runQuery<ObservationRow>(
+      conn,
+      observationsQuery({ ...vg, geos: ['gent', 'vlaams_gewest'], groups: ['niet_eu'], years: [2017, 2017] }),
+    );
     expect(rows.map((r) => `${r.geo} ${r.value}`)).toEqual(['gent 55.1', 'vlaams_gewest 55.1']);
   });
 
@@ -37,7 +40,10 @@ describe('SQL builders on the synthetic extract (DuckDB in Node)', () => {
     const rows = await runQuery<ObservationRow>(conn, observationsQuery({ ...vg, groups: ['belgisch'], years: [2015, 2015] }));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ source: 'new', value: 71.4, n_sources: 2, min_value: 71.2, max_value: 71.4 });
-    const all = await runQuery<{ source: string; value: number }>(conn, allFiguresQuery({ ...vg, groups: ['belgisch'], years: [2015, 2015] }));
+    const all = await runQuery<{ source: string; value: number }>(
+      conn,
+      allFiguresQuery({ ...vg, groups: ['belgisch'], years: [2015, 2015] }),
+    );
     expect(all.map((r) => `${r.source} ${r.value}`)).toEqual(['new 71.4', 'old 71.2']);
   });
 
@@ -53,7 +59,10 @@ describe('SQL builders on the synthetic extract (DuckDB in Node)', () => {
       '2015 71.4-52=19.4',
       '2017 73-55.1=17.9',
     ]);
-    const gent = await runQuery<GapRow>(conn, gapQuery({ ...vg, geos: ['gent'], groups: ['niet_eu'], reference: 'belgisch', lowerIsBetter: false }));
+    const gent = await runQuery<GapRow>(
+      conn,
+      gapQuery({ ...vg, geos: ['gent'], groups: ['niet_eu'], reference: 'belgisch', lowerIsBetter: false }),
+    );
     expect(gent).toEqual([]);
     // Where lower is better, the group's figure minus the reference's: still positive when the group is behind.
     const lower = await runQuery<GapRow>(conn, gapQuery({ ...vg, groups: ['niet_eu'], reference: 'belgisch', lowerIsBetter: true }));
@@ -73,7 +82,10 @@ describe('SQL builders on the synthetic extract (DuckDB in Node)', () => {
 
   it('reports per indicator, place and group which years have figures', async () => {
     const coverage = await runQuery<CoverageRow>(conn, coverageQuery);
-    expect(coverage.find((r) => r.indicator === 'rate' && r.geo === 'vlaams_gewest' && r.group === 'niet_eu')).toMatchObject({ years: [2014, 2015, 2017], n: 3 });
+    expect(coverage.find((r) => r.indicator === 'rate' && r.geo === 'vlaams_gewest' && r.group === 'niet_eu')).toMatchObject({
+      years: [2014, 2015, 2017],
+      n: 3,
+    });
   });
 
   it('refuses an empty group or place list instead of building invalid SQL', () => {
@@ -95,9 +107,14 @@ describe('SQL builders on the real extract', () => {
   it('returns every employment-rate figure of the Vlaams Gewest in the curated CSV, per group', async () => {
     const wanted = csvRows.filter((r) => r.indicator === 'werkzaamheidsgraad' && r.geo === 'vlaams_gewest' && r.sex === 'T');
     const groups = [...new Set(wanted.map((r) => r.group))];
-    const rows = await runQuery<ObservationRow>(conn, observationsQuery({ indicator: 'werkzaamheidsgraad', geos: ['vlaams_gewest'], groups, years: null }));
+    const rows = await runQuery<ObservationRow>(
+      conn,
+      observationsQuery({ indicator: 'werkzaamheidsgraad', geos: ['vlaams_gewest'], groups, years: null }),
+    );
     const key = (g: string, p: string, a: string | null) => `${g}|${p}|${a ?? ''}`;
-    expect(new Set(rows.map((r) => key(r.group, r.period, r.age)))).toEqual(new Set(wanted.map((r) => key(r.group, r.period, r.age || null))));
+    expect(new Set(rows.map((r) => key(r.group, r.period, r.age)))).toEqual(
+      new Set(wanted.map((r) => key(r.group, r.period, r.age || null))),
+    );
     for (const r of rows) {
       const stated = wanted.filter((w) => w.group === r.group && w.period === r.period).map((w) => Number(w.value));
       expect(stated).toContain(r.value);

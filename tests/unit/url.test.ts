@@ -19,7 +19,15 @@ describe('URL ⇄ view state', () => {
 
   it('round-trips every parameter and writes only non-defaults', () => {
     const state: ViewState = {
-      lang: 'en', view: 'gap', indicator: 'rate', geos: ['vlaams_gewest', 'gent'], groups: ['niet_eu'], years: [2014, 2015], year: 2017, ref: 'belgisch', sort: '-value',
+      lang: 'en',
+      view: 'gap',
+      indicator: 'rate',
+      geos: ['vlaams_gewest', 'gent'],
+      groups: ['niet_eu'],
+      years: [2014, 2015],
+      year: 2017,
+      ref: 'belgisch',
+      sort: '-value',
     };
     const query = serialiseState(state, catalog);
     expect(query).toBe('?lang=en&view=gap&ind=rate&geo=vlaams_gewest~gent&grp=niet_eu&yrs=2014..2015&yr=2017&ref=belgisch&sort=-value');
@@ -43,7 +51,10 @@ describe('URL ⇄ view state', () => {
   });
 
   it('falls back per parameter and names each problem', () => {
-    const { state, notices } = parseUrl('?ind=nope&grp=belgisch~aliens&yrs=20x5&lang=fr&colour=red&view=map&yr=2010..2012&ref=nobody&sort=size', catalog);
+    const { state, notices } = parseUrl(
+      '?ind=nope&grp=belgisch~aliens&yrs=20x5&lang=fr&colour=red&view=map&yr=2010..2012&ref=nobody&sort=size',
+      catalog,
+    );
     expect(state.indicator).toBe(defaultState(catalog).indicator);
     expect(state.lang).toBe('nl');
     expect(state.view).toBe('trend');
@@ -73,7 +84,10 @@ describe('URL ⇄ view state', () => {
   });
 
   it('rejects a place without figures for the indicator, and an empty list', () => {
-    expect(parseUrl('?ind=gap&geo=gent', catalog)).toMatchObject({ state: { geos: ['vlaams_gewest'] }, notices: [{ param: 'geo', value: 'gent', reason: 'no_data' }] });
+    expect(parseUrl('?ind=gap&geo=gent', catalog)).toMatchObject({
+      state: { geos: ['vlaams_gewest'] },
+      notices: [{ param: 'geo', value: 'gent', reason: 'no_data' }],
+    });
     expect(parseUrl('?ind=rate&grp=~', catalog).notices).toEqual([{ param: 'grp', value: '~', reason: 'empty' }]);
   });
 

@@ -61,7 +61,14 @@ describe('what each view shows (DuckDB in Node on the synthetic extract)', () =>
 
   it('gap: a kind without reference group says so and offers the trend', async () => {
     const s: ViewState = { ...rate({ view: 'gap', groups: ['geboren_belgie'] }), geos: ['vlaams_gewest'] };
-    const data: ViewData = { filter: { indicator: 'rate', geos: ['vlaams_gewest'], groups: ['geboren_belgie'], years: null }, reference: null, rows: [], figures: [], gaps: [], sources: [] };
+    const data: ViewData = {
+      filter: { indicator: 'rate', geos: ['vlaams_gewest'], groups: ['geboren_belgie'], years: null },
+      reference: null,
+      rows: [],
+      figures: [],
+      gaps: [],
+      sources: [],
+    };
     const outcome = outcomeOf(catalog, s, data);
     expect(outcome).toMatchObject({ kind: 'empty', message: 'empty_noReference' });
     expect(outcome.kind === 'empty' && outcome.suggestions[0].state.view).toBe('trend');
@@ -86,7 +93,16 @@ describe('what each view shows (DuckDB in Node on the synthetic extract)', () =>
   it('lists where sources disagree, with each source’s figure', async () => {
     const data = await load(rate());
     expect(findDisagreements(data.figures)).toEqual([
-      { geo: 'vlaams_gewest', group: 'belgisch', period: '2015', age: '20-64', values: [{ value: 71.4, source: 'new' }, { value: 71.2, source: 'old' }] },
+      {
+        geo: 'vlaams_gewest',
+        group: 'belgisch',
+        period: '2015',
+        age: '20-64',
+        values: [
+          { value: 71.4, source: 'new' },
+          { value: 71.2, source: 'old' },
+        ],
+      },
     ]);
     expect(data.sources.map((s) => s.id).sort()).toEqual(['new', 'old']);
   });
@@ -98,7 +114,11 @@ describe('table and titles', () => {
     const label = (_k: string, r: (typeof rows)[number]) => r.group;
     expect(sortRows(rows, { key: 'value', dir: 'desc' }, label).map((r) => r.value)).toEqual([71.4, 70, 52]);
     expect(sortRows(rows, { key: 'period', dir: 'asc' }, label).map((r) => r.period)).toEqual(['2014', '2015', '2015']);
-    expect(sortRows(rows, { key: 'group', dir: 'asc' }, label).map((r) => `${r.group}${r.period}`)).toEqual(['belgisch2014', 'belgisch2015', 'niet_eu2015']);
+    expect(sortRows(rows, { key: 'group', dir: 'asc' }, label).map((r) => `${r.group}${r.period}`)).toEqual([
+      'belgisch2014',
+      'belgisch2015',
+      'niet_eu2015',
+    ]);
   });
 
   it('titles say what, by which kind, where and when — in both languages', () => {
@@ -107,7 +127,9 @@ describe('table and titles', () => {
     expect(viewTitle(catalog, rate({ lang: 'en' }), rows, null, null)).toBe('Synthetic rate by origin, Flemish Region, 2014–2017');
     expect(viewTitle(catalog, rate({ view: 'compare' }), rows, 2017, null)).toBe('Synthetische graad, Vlaams Gewest, 2017');
     expect(viewTitle(catalog, rate({ view: 'compare' }), rows, null, null)).toBe('Synthetische graad, Vlaams Gewest');
-    expect(viewTitle(catalog, rate({ view: 'gap', lang: 'en' }), rows, null, 'belgisch')).toBe('Origin gap in Synthetic rate: Belgian origin versus other groups, Flemish Region');
+    expect(viewTitle(catalog, rate({ view: 'gap', lang: 'en' }), rows, null, 'belgisch')).toBe(
+      'Origin gap in Synthetic rate: Belgian origin versus other groups, Flemish Region',
+    );
     void gapRow;
   });
 });

@@ -1,7 +1,17 @@
 /** Comparison chart spec: the groups side by side for one year, one row of bars per place. */
 import * as Plot from '@observablehq/plot';
 import type { ObservationRow } from '../queries/observations';
-import { colourScale, geoLabel, groupLabel, isNarrow, labelMargin, tickFormatter, valueFormatter, yAxisLabel, type ChartContext } from './common';
+import {
+  colourScale,
+  geoLabel,
+  groupLabel,
+  isNarrow,
+  labelMargin,
+  tickFormatter,
+  valueFormatter,
+  yAxisLabel,
+  type ChartContext,
+} from './common';
 
 export interface CompareBar {
   label: string;
@@ -22,7 +32,9 @@ export function compareBars(ctx: ChartContext, rows: ObservationRow[]): CompareB
     .sort((a, b) => geoOrder.indexOf(a.geo) - geoOrder.indexOf(b.geo) || groupOrder.indexOf(a.group) - groupOrder.indexOf(b.group))
     .map((r) => ({
       // With several places each bar says where: "Gent · Niet-EU-herkomst".
-      label: severalPlaces ? `${geoLabel(ctx.catalog, ctx.lang, r.geo)} · ${groupLabel(ctx.catalog, ctx.lang, r.group)}` : groupLabel(ctx.catalog, ctx.lang, r.group),
+      label: severalPlaces
+        ? `${geoLabel(ctx.catalog, ctx.lang, r.geo)} · ${groupLabel(ctx.catalog, ctx.lang, r.group)}`
+        : groupLabel(ctx.catalog, ctx.lang, r.group),
       group: r.group,
       geo: r.geo,
       place: geoLabel(ctx.catalog, ctx.lang, r.geo),
@@ -39,10 +51,20 @@ export function compareSpec(ctx: ChartContext & { rows: ObservationRow[] }): Plo
   return {
     width: ctx.width,
     height: Math.max(140, bars.length * 36 + 60),
-    marginLeft: labelMargin(labels.map((l) => l.label), ctx.width),
+    marginLeft: labelMargin(
+      labels.map((l) => l.label),
+      ctx.width,
+    ),
     marginRight: 72,
     style: { fontSize: narrow ? '11px' : '12px' },
-    x: { label: yAxisLabel(ctx.indicator, ctx.lang), grid: true, nice: true, zero: true, tickFormat: tickFormatter(ctx.lang), ticks: narrow ? 4 : undefined },
+    x: {
+      label: yAxisLabel(ctx.indicator, ctx.lang),
+      grid: true,
+      nice: true,
+      zero: true,
+      tickFormat: tickFormatter(ctx.lang),
+      ticks: narrow ? 4 : undefined,
+    },
     y: { label: null, domain: labels.map((l) => l.label) },
     color: { type: 'ordinal', ...colourScale(labels) },
     marks: [

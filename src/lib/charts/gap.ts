@@ -6,7 +6,18 @@
 import * as Plot from '@observablehq/plot';
 import type { GapRow } from '../queries/observations';
 import { t } from '../i18n';
-import { colourScale, geoLabel, groupLabel, isNarrow, labelMargin, ppShort, tickFormatter, valueFormatter, yearTicks, type ChartContext } from './common';
+import {
+  colourScale,
+  geoLabel,
+  groupLabel,
+  isNarrow,
+  labelMargin,
+  ppShort,
+  tickFormatter,
+  valueFormatter,
+  yearTicks,
+  type ChartContext,
+} from './common';
 import { xOf } from './trend';
 
 export function gapAxisLabel(ctx: ChartContext, reference: string): string {
@@ -24,15 +35,48 @@ export function gapOverTimeSpec(ctx: ChartContext & { gaps: GapRow[]; reference:
     marginLeft: 52,
     marginRight: 40,
     style: { fontSize: narrow ? '11px' : '12px' },
-    x: { label: t(ctx.lang, 'year'), ticks: yearTicks(points.map((p) => p.x), narrow ? 4 : 10), tickFormat: (d: number) => String(d), labelAnchor: 'right' },
-    y: { label: gapAxisLabel(ctx, ctx.reference), grid: true, zero: true, nice: true, labelAnchor: 'top', tickFormat: tickFormatter(ctx.lang) },
+    x: {
+      label: t(ctx.lang, 'year'),
+      ticks: yearTicks(
+        points.map((p) => p.x),
+        narrow ? 4 : 10,
+      ),
+      tickFormat: (d: number) => String(d),
+      labelAnchor: 'right',
+    },
+    y: {
+      label: gapAxisLabel(ctx, ctx.reference),
+      grid: true,
+      zero: true,
+      nice: true,
+      labelAnchor: 'top',
+      tickFormat: tickFormatter(ctx.lang),
+    },
     color: { type: 'ordinal', ...colourScale(labels), legend: true },
     marks: [
       Plot.ruleY([0], { stroke: '#444' }),
-      Plot.lineY(points, { x: 'x', y: 'gap', z: 'group', stroke: 'label', strokeWidth: 1.5, strokeDasharray: '4,4', className: 'gap-line' }),
+      Plot.lineY(points, {
+        x: 'x',
+        y: 'gap',
+        z: 'group',
+        stroke: 'label',
+        strokeWidth: 1.5,
+        strokeDasharray: '4,4',
+        className: 'gap-line',
+      }),
       Plot.dot(points, { x: 'x', y: 'gap', fill: 'label', r: 4.5, stroke: 'white', className: 'gap-point' }),
-      Plot.text(points, { x: 'x', y: 'gap', text: (p: GapRow) => ppShort(ctx.lang, p.gap, ctx.indicator.decimals), dy: -12, fontSize: 11, className: 'gap-label' }),
-      Plot.tip(points, Plot.pointer({ x: 'x', y: 'gap', title: (p: GapRow & { label: string }) => `${p.label}, ${p.period}: ${fmt(p.gap)}` })),
+      Plot.text(points, {
+        x: 'x',
+        y: 'gap',
+        text: (p: GapRow) => ppShort(ctx.lang, p.gap, ctx.indicator.decimals),
+        dy: -12,
+        fontSize: 11,
+        className: 'gap-label',
+      }),
+      Plot.tip(
+        points,
+        Plot.pointer({ x: 'x', y: 'gap', title: (p: GapRow & { label: string }) => `${p.label}, ${p.period}: ${fmt(p.gap)}` }),
+      ),
     ],
   };
 }
@@ -68,10 +112,20 @@ export function gapAcrossPlacesSpec(ctx: ChartContext & { ranked: RankedGap[]; r
   return {
     width: ctx.width,
     height: Math.max(160, ctx.ranked.length * 30 + 80),
-    marginLeft: labelMargin(ctx.ranked.map((r) => r.place), ctx.width),
+    marginLeft: labelMargin(
+      ctx.ranked.map((r) => r.place),
+      ctx.width,
+    ),
     marginRight: 70,
     style: { fontSize: narrow ? '11px' : '12px' },
-    x: { label: gapAxisLabel(ctx, ctx.reference), grid: true, nice: true, zero: true, tickFormat: tickFormatter(ctx.lang), ticks: narrow ? 4 : undefined },
+    x: {
+      label: gapAxisLabel(ctx, ctx.reference),
+      grid: true,
+      nice: true,
+      zero: true,
+      tickFormat: tickFormatter(ctx.lang),
+      ticks: narrow ? 4 : undefined,
+    },
     y: { label: null, domain: [...new Set(ctx.ranked.map((r) => r.place))] },
     fy: severalGroups ? { label: null } : undefined,
     color: { type: 'ordinal', ...colourScale(labels), legend: severalGroups },

@@ -21,7 +21,10 @@ export function targetBars(ctx: ChartContext, progress: TargetProgress[]): Targe
     .filter((p) => p.latest)
     .map((p) => {
       const places = new Set(progress.map((x) => x.target.geo)).size;
-      const parts = [p.target.group === 'totaal' ? '' : groupLabel(ctx.catalog, ctx.lang, p.target.group), places > 1 ? geoLabel(ctx.catalog, ctx.lang, p.target.geo) : ''];
+      const parts = [
+        p.target.group === 'totaal' ? '' : groupLabel(ctx.catalog, ctx.lang, p.target.group),
+        places > 1 ? geoLabel(ctx.catalog, ctx.lang, p.target.geo) : '',
+      ];
       const who = parts.filter(Boolean).join(', ');
       return {
         label: who ? `${who} → ${p.target.year}` : `→ ${p.target.year}`,
@@ -41,17 +44,36 @@ export function targetSpec(ctx: ChartContext & { progress: TargetProgress[] }): 
   return {
     width: ctx.width,
     height: Math.max(190, bars.length * 90 + 70),
-    marginLeft: labelMargin(bars.map((b) => b.label), ctx.width),
+    marginLeft: labelMargin(
+      bars.map((b) => b.label),
+      ctx.width,
+    ),
     marginRight: narrow ? 60 : 90,
     style: { fontSize: narrow ? '11px' : '12px' },
-    x: { label: yAxisLabel(ctx.indicator, ctx.lang), grid: true, nice: true, zero: true, tickFormat: tickFormatter(ctx.lang), ticks: narrow ? 4 : undefined },
+    x: {
+      label: yAxisLabel(ctx.indicator, ctx.lang),
+      grid: true,
+      nice: true,
+      zero: true,
+      tickFormat: tickFormatter(ctx.lang),
+      ticks: narrow ? 4 : undefined,
+    },
     y: { label: null, domain: bars.map((b) => b.label), padding: 0.5 },
     marks: [
       Plot.barX(bars, { y: 'label', x: 'value', fill: (b: TargetBar) => (b.reached ? '#009E73' : '#0072B2'), className: 'target-bar' }),
       Plot.tickX(bars, { y: 'label', x: 'target', stroke: '#222', strokeWidth: 3, className: 'target-tick' }),
       // Both labels start at zero, above and below the bar, so they never run into the target tick.
       Plot.text(bars, { y: 'label', x: 0, text: 'latestText', dy: -24, textAnchor: 'start', fill: '#222', className: 'target-latest' }),
-      Plot.text(bars, { y: 'label', x: 0, text: (b: TargetBar) => `${b.targetText} · ${b.remainingText}`, dy: 22, textAnchor: 'start', fill: '#222', fontWeight: 600, className: 'target-text' }),
+      Plot.text(bars, {
+        y: 'label',
+        x: 0,
+        text: (b: TargetBar) => `${b.targetText} · ${b.remainingText}`,
+        dy: 22,
+        textAnchor: 'start',
+        fill: '#222',
+        fontWeight: 600,
+        className: 'target-text',
+      }),
       Plot.ruleX([0]),
     ],
   };

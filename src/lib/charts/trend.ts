@@ -12,7 +12,6 @@ import type { Lang } from '../state/view-state';
 import type { Catalog } from '../data/catalog';
 import { colourScale, isNarrow, seriesLabel, tickFormatter, valueFormatter, yAxisLabel, yearTicks, type ChartContext } from './common';
 
-
 export interface TrendPoint {
   x: number;
   value: number | null;
@@ -78,17 +77,45 @@ export function trendSpec(ctx: ChartContext & { rows: ObservationRow[]; targets:
     color: { type: 'ordinal', ...colourScale(labels), legend: labels.length > 1 || labels.some((l) => l.group !== 'totaal') },
     marks: [
       Plot.ruleY([0]),
-      Plot.lineY(real, { x: 'x', y: 'value', z: 'series', stroke: 'label', strokeWidth: 1.5, strokeDasharray: '4,4', strokeOpacity: 0.7, className: 'trend-bridge' }),
+      Plot.lineY(real, {
+        x: 'x',
+        y: 'value',
+        z: 'series',
+        stroke: 'label',
+        strokeWidth: 1.5,
+        strokeDasharray: '4,4',
+        strokeOpacity: 0.7,
+        className: 'trend-bridge',
+      }),
       Plot.lineY(points, { x: 'x', y: 'value', z: 'series', stroke: 'label', strokeWidth: 2.5, className: 'trend-line' }),
       Plot.dot(real, { x: 'x', y: 'value', fill: 'label', r: 4, stroke: 'white', strokeWidth: 1, className: 'trend-point' }),
-      Plot.dot(targets, { x: 'year', y: 'value', symbol: 'diamond2', r: 7, stroke: '#222', fill: 'white', strokeWidth: 1.5, className: 'target-mark' }),
-      Plot.text(targets, { x: 'year', y: 'value', text: targetLabel, dy: -14, textAnchor: 'end', fill: '#222', fontWeight: 600, className: 'target-label' }),
+      Plot.dot(targets, {
+        x: 'year',
+        y: 'value',
+        symbol: 'diamond2',
+        r: 7,
+        stroke: '#222',
+        fill: 'white',
+        strokeWidth: 1.5,
+        className: 'target-mark',
+      }),
+      Plot.text(targets, {
+        x: 'year',
+        y: 'value',
+        text: targetLabel,
+        dy: -14,
+        textAnchor: 'end',
+        fill: '#222',
+        fontWeight: 600,
+        className: 'target-label',
+      }),
       Plot.tip(
         real,
         Plot.pointer({
           x: 'x',
           y: 'value',
-          title: (p: TrendPoint) => `${p.label}\n${p.period}: ${fmt(p.value as number)}${p.n_sources > 1 ? ` (${p.n_sources} ${t(lang, 'sources').toLowerCase()})` : ''}`,
+          title: (p: TrendPoint) =>
+            `${p.label}\n${p.period}: ${fmt(p.value as number)}${p.n_sources > 1 ? ` (${p.n_sources} ${t(lang, 'sources').toLowerCase()})` : ''}`,
         }),
       ),
     ],

@@ -136,6 +136,9 @@ export function targetsFor(c: Catalog, indicator: string, geos: string[]): Targe
 }
 
 /** The reference group a gap view uses: the state's choice, or the default for its groups' kind. */
-export function effectiveReferenceOf(c: Catalog, s: { ref: string | null; indicator: string; geos: string[]; groups: string[] }): string | null {
+export function effectiveReferenceOf(
+  c: Catalog,
+  s: { ref: string | null; indicator: string; geos: string[]; groups: string[] },
+): string | null {
   return s.ref ?? defaultReference(c, s.indicator, s.geos, s.groups);
 }

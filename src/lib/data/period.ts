@@ -68,7 +68,15 @@ export function parsePeriod(text: string): Period | null {
     if (!validYear(y) || mo < 1 || mo > 12) return null;
     const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
     const mm = String(mo).padStart(2, '0');
-    return { text: t, kind: 'month', start: `${y}-${mm}-01`, end: `${y}-${mm}-${last}`, sort: decimalYear(y, mo, 15), yearStart: y, yearEnd: y };
+    return {
+      text: t,
+      kind: 'month',
+      start: `${y}-${mm}-01`,
+      end: `${y}-${mm}-${last}`,
+      sort: decimalYear(y, mo, 15),
+      yearStart: y,
+      yearEnd: y,
+    };
   }
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) {
     const y = Number(m[1]);

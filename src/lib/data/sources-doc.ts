@@ -22,8 +22,7 @@ export function sourcesMarkdown(d: Dataset): string {
   const geo = new Map(d.geos.map((g) => [g.id, g]));
   const figuresOf = (sourceId: string) => d.observations.filter((o) => o.source === sourceId);
   const targetsOf = (sourceId: string) => d.targets.filter((t) => t.source === sourceId);
-  const domainOf = (s: Source) =>
-    indicator.get(figuresOf(s.id)[0]?.indicator ?? targetsOf(s.id)[0]?.indicator ?? '')?.domain ?? 'werk';
+  const domainOf = (s: Source) => indicator.get(figuresOf(s.id)[0]?.indicator ?? targetsOf(s.id)[0]?.indicator ?? '')?.domain ?? 'werk';
 
   const lines: string[] = [
     '# Sources of every figure',

@@ -27,11 +27,25 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9_]*$/;
 
 /** Small whole numbers sources write out ("zeven proeftuinen"); not 1, since "een" is also an article. */
 const NUMBER_WORDS: Record<number, string[]> = {
-  2: ['twee', 'two'], 3: ['drie', 'three'], 4: ['vier', 'four'], 5: ['vijf', 'five'],
-  6: ['zes', 'six'], 7: ['zeven', 'seven'], 8: ['acht', 'eight'], 9: ['negen', 'nine'], 10: ['tien', 'ten'],
-  11: ['elf', 'eleven'], 12: ['twaalf', 'twelve'], 13: ['dertien', 'thirteen'], 14: ['veertien', 'fourteen'],
-  15: ['vijftien', 'fifteen'], 16: ['zestien', 'sixteen'], 17: ['zeventien', 'seventeen'], 18: ['achttien', 'eighteen'],
-  19: ['negentien', 'nineteen'], 20: ['twintig', 'twenty'],
+  2: ['twee', 'two'],
+  3: ['drie', 'three'],
+  4: ['vier', 'four'],
+  5: ['vijf', 'five'],
+  6: ['zes', 'six'],
+  7: ['zeven', 'seven'],
+  8: ['acht', 'eight'],
+  9: ['negen', 'nine'],
+  10: ['tien', 'ten'],
+  11: ['elf', 'eleven'],
+  12: ['twaalf', 'twelve'],
+  13: ['dertien', 'thirteen'],
+  14: ['veertien', 'fourteen'],
+  15: ['vijftien', 'fifteen'],
+  16: ['zestien', 'sixteen'],
+  17: ['zeventien', 'seventeen'],
+  18: ['achttien', 'eighteen'],
+  19: ['negentien', 'nineteen'],
+  20: ['twintig', 'twenty'],
 };
 
 /** Does the quoted phrase state this number, in digits (Dutch or English notation) or as a word? */
@@ -142,7 +156,13 @@ function checkUniqueIds(name: TableName, rows: Row[], problems: ValidationProble
   for (const r of rows) {
     const first = seen.get(r.id);
     if (first !== undefined) {
-      problems.push({ file: `data/${name}.csv`, line: r.__line, column: 'id', rule: 'unique id', message: `"${r.id}" already used on line ${first}` });
+      problems.push({
+        file: `data/${name}.csv`,
+        line: r.__line,
+        column: 'id',
+        rule: 'unique id',
+        message: `"${r.id}" already used on line ${first}`,
+      });
     } else seen.set(r.id, r.__line);
   }
 }
@@ -177,7 +197,13 @@ export function validateDataset(texts: Partial<Record<TableName, string>>): { da
   // Sources: a URL, or for a printed document a page in the locator.
   for (const s of tables.sources) {
     if (!s.url && !/\b(p\.|pp\.|pagina|blz\.|page)\s*\d+/i.test(String(s.locator))) {
-      problems.push({ file: 'data/sources.csv', line: s.__line, column: 'url', rule: 'citable source', message: 'has no URL and its locator names no page' });
+      problems.push({
+        file: 'data/sources.csv',
+        line: s.__line,
+        column: 'url',
+        rule: 'citable source',
+        message: 'has no URL and its locator names no page',
+      });
     }
   }
 
@@ -189,7 +215,13 @@ export function validateDataset(texts: Partial<Record<TableName, string>>): { da
         if (col.rule.kind !== 'ref' || r[col.name] === null) continue;
         if (!ids[col.rule.table].has(r[col.name])) {
           ok = false;
-          problems.push({ file: `data/${name}.csv`, line: r.__line, column: col.name, rule: 'reference', message: `"${r[col.name]}" is not an id in data/${col.rule.table}.csv` });
+          problems.push({
+            file: `data/${name}.csv`,
+            line: r.__line,
+            column: col.name,
+            rule: 'reference',
+            message: `"${r[col.name]}" is not an id in data/${col.rule.table}.csv`,
+          });
         }
       }
       if (ok) {
@@ -211,17 +243,35 @@ export function validateDataset(texts: Partial<Record<TableName, string>>): { da
     const key = OBSERVATION_KEY.map((k) => o[k] ?? '').join('|');
     const first = keys.get(key);
     if (first !== undefined) {
-      problems.push({ file: 'data/observations.csv', line: o.__line, column: null, rule: 'unique key', message: `duplicates line ${first} (same ${OBSERVATION_KEY.join(', ')})` });
+      problems.push({
+        file: 'data/observations.csv',
+        line: o.__line,
+        column: null,
+        rule: 'unique key',
+        message: `duplicates line ${first} (same ${OBSERVATION_KEY.join(', ')})`,
+      });
     } else keys.set(key, o.__line);
     const source = sources.get(o.source);
     if (source && !quoteStatesValue(String(source.quote), o.__rawValue ?? (o.value as number))) {
-      problems.push({ file: 'data/observations.csv', line: o.__line, column: 'value', rule: 'quoted figure', message: `${o.value} does not appear in the quote of source "${o.source}"` });
+      problems.push({
+        file: 'data/observations.csv',
+        line: o.__line,
+        column: 'value',
+        rule: 'quoted figure',
+        message: `${o.value} does not appear in the quote of source "${o.source}"`,
+      });
     }
   }
   for (const t of targets) {
     const source = sources.get(t.source);
     if (source && !quoteStatesValue(String(source.quote), t.__rawValue ?? (t.value as number))) {
-      problems.push({ file: 'data/targets.csv', line: t.__line, column: 'value', rule: 'quoted figure', message: `${t.value} does not appear in the quote of source "${t.source}"` });
+      problems.push({
+        file: 'data/targets.csv',
+        line: t.__line,
+        column: 'value',
+        rule: 'quoted figure',
+        message: `${t.value} does not appear in the quote of source "${t.source}"`,
+      });
     }
   }
 
@@ -237,7 +287,10 @@ export function validateDataset(texts: Partial<Record<TableName, string>>): { da
     observations: strip(observations).map((o) => {
       const p = parsePeriod(String(o.period))!;
       return {
-        ...(o as unknown as Omit<Dataset['observations'][number], 'period_kind' | 'period_start' | 'period_end' | 'period_sort' | 'year_start' | 'year_end'>),
+        ...(o as unknown as Omit<
+          Dataset['observations'][number],
+          'period_kind' | 'period_start' | 'period_end' | 'period_sort' | 'year_start' | 'year_end'
+        >),
         period_kind: p.kind,
         period_start: p.start,
         period_end: p.end,

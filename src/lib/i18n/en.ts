@@ -66,8 +66,10 @@ export const en: Record<MessageKey, string> = {
   better_lower: 'lower is better',
   better_none: 'no direction',
   gapAxis: 'Gap with {reference} (percentage points)',
-  gapExplain: 'Gap = figure of {reference} minus the figure of the group, for the same place and period; positive means the group is behind. Computed from the two stated figures.',
-  gapExplainLower: 'Gap = figure of the group minus the figure of {reference} (lower is better here), for the same place and period; positive means the group is behind. Computed from the two stated figures.',
+  gapExplain:
+    'Gap = figure of {reference} minus the figure of the group, for the same place and period; positive means the group is behind. Computed from the two stated figures.',
+  gapExplainLower:
+    'Gap = figure of the group minus the figure of {reference} (lower is better here), for the same place and period; positive means the group is behind. Computed from the two stated figures.',
   targetShort: 'target',
   targetReached: 'reached',
   targetRemaining: '{value} to go',

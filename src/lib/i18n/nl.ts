@@ -64,8 +64,10 @@ export const nl = {
   better_lower: 'lager is gunstiger',
   better_none: 'geen richting',
   gapAxis: 'Kloof met {reference} (procentpunt)',
-  gapExplain: 'Kloof = cijfer van {reference} min cijfer van de groep, voor dezelfde plaats en periode; positief betekent dat de groep achterstaat. Berekend uit de twee vermelde cijfers.',
-  gapExplainLower: 'Kloof = cijfer van de groep min cijfer van {reference} (lager is hier gunstiger), voor dezelfde plaats en periode; positief betekent dat de groep achterstaat. Berekend uit de twee vermelde cijfers.',
+  gapExplain:
+    'Kloof = cijfer van {reference} min cijfer van de groep, voor dezelfde plaats en periode; positief betekent dat de groep achterstaat. Berekend uit de twee vermelde cijfers.',
+  gapExplainLower:
+    'Kloof = cijfer van de groep min cijfer van {reference} (lager is hier gunstiger), voor dezelfde plaats en periode; positief betekent dat de groep achterstaat. Berekend uit de twee vermelde cijfers.',
   targetShort: 'doel',
   targetReached: 'gehaald',
   targetRemaining: 'nog {value}',

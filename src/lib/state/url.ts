@@ -113,7 +113,13 @@ export function parseUrl(search: string, c: Catalog): ParseResult {
   let groups = defaultGroups(c, indicator, geos);
   const grpText = get(PARAMS.groups);
   if (grpText !== null) {
-    const chosen = parseList(grpText, PARAMS.groups, (id) => c.groups.some((g) => g.id === id), groupsWithData(c, indicator, geos), notices);
+    const chosen = parseList(
+      grpText,
+      PARAMS.groups,
+      (id) => c.groups.some((g) => g.id === id),
+      groupsWithData(c, indicator, geos),
+      notices,
+    );
     if (chosen.length) groups = chosen;
   }
 

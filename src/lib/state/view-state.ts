@@ -31,4 +31,3 @@ export function defaultState(c: Catalog, indicator = defaultIndicator(c), lang: 
   const geos = geo ? [geo] : [];
   return { lang, view, indicator, geos, groups: defaultGroups(c, indicator, geos), years: null, year: null, ref: null, sort: null };
 }
-

@@ -1,6 +1,14 @@
 /** What a view needs from the engine, for a state: pure query plan, one async loader. */
 import type { Source } from '../data/types';
-import { allFiguresQuery, gapQuery, observationsQuery, type FigureRow, type GapRow, type ObservationFilter, type ObservationRow } from '../queries/observations';
+import {
+  allFiguresQuery,
+  gapQuery,
+  observationsQuery,
+  type FigureRow,
+  type GapRow,
+  type ObservationFilter,
+  type ObservationRow,
+} from '../queries/observations';
 import { sourcesQuery } from '../queries/sources';
 import type { Query } from '../queries/sql';
 import { effectiveReferenceOf, type Catalog } from '../data/catalog';
@@ -40,7 +48,9 @@ export async function loadView(engine: QueryRunner, c: Catalog, s: ViewState): P
   const figures = await engine.query<FigureRow>(allFiguresQuery(filter));
   const gaps =
     reference && filter.groups.some((g) => g !== reference)
-      ? await engine.query<GapRow>(gapQuery({ ...filter, reference, lowerIsBetter: c.indicators.find((i) => i.id === s.indicator)?.better === 'lower' }))
+      ? await engine.query<GapRow>(
+          gapQuery({ ...filter, reference, lowerIsBetter: c.indicators.find((i) => i.id === s.indicator)?.better === 'lower' }),
+        )
       : [];
   const ids = [...new Set([...rows.map((r) => r.source), ...figures.map((f) => f.source)])];
   const sources = ids.length ? await engine.query<Source>(sourcesQuery(ids)) : [];

@@ -20,19 +20,28 @@ export type Outcome =
   | { kind: 'chart'; year: number | null }
   | { kind: 'empty'; message: MessageKey; vars: Record<string, string | number>; suggestions: Suggestion[] };
 
-const empty = (message: MessageKey, suggestions: Suggestion[], vars: Record<string, string | number> = {}): Outcome => ({ kind: 'empty', message, vars, suggestions });
+const empty = (message: MessageKey, suggestions: Suggestion[], vars: Record<string, string | number> = {}): Outcome => ({
+  kind: 'empty',
+  message,
+  vars,
+  suggestions,
+});
 
 export function outcomeOf(c: Catalog, s: ViewState, data: ViewData): Outcome {
   const trend: Suggestion = { key: 'suggestTrend', vars: {}, state: { ...s, view: 'trend', years: null } };
   if (s.groups.length === 0) {
-    return empty('empty_noGroups', [{ key: 'suggestDefaultGroups', vars: {}, state: { ...s, groups: defaultGroups(c, s.indicator, s.geos) } }]);
+    return empty('empty_noGroups', [
+      { key: 'suggestDefaultGroups', vars: {}, state: { ...s, groups: defaultGroups(c, s.indicator, s.geos) } },
+    ]);
   }
   const shownGroups = data.rows.filter((r) => s.groups.includes(r.group));
   switch (s.view) {
     case 'trend':
     case 'table':
       if (shownGroups.length > 0) return { kind: 'chart', year: null };
-      return s.years ? empty('empty_noRowsInYears', [{ key: 'suggestAllYears', vars: {}, state: { ...s, years: null } }]) : empty('empty_noRows', []);
+      return s.years
+        ? empty('empty_noRowsInYears', [{ key: 'suggestAllYears', vars: {}, state: { ...s, years: null } }])
+        : empty('empty_noRows', []);
     case 'compare': {
       const year = comparisonYear(shownGroups, s.year);
       if (year !== null && rowsForYear(shownGroups, year).length > 0) return { kind: 'chart', year };
@@ -51,7 +60,11 @@ export function outcomeOf(c: Catalog, s: ViewState, data: ViewData): Outcome {
       const year = s.year ?? years.at(-1)!;
       if (years.includes(year)) return { kind: 'chart', year };
       const near = nearestYears(years, year);
-      return empty('empty_noYear', near.map((y) => ({ key: 'suggestYear', vars: { year: y }, state: { ...s, year: y } })), { year });
+      return empty(
+        'empty_noYear',
+        near.map((y) => ({ key: 'suggestYear', vars: { year: y }, state: { ...s, year: y } })),
+        { year },
+      );
     }
     case 'target': {
       const targets = targetsFor(c, s.indicator, s.geos);
@@ -62,7 +75,19 @@ export function outcomeOf(c: Catalog, s: ViewState, data: ViewData): Outcome {
           .filter((i) => i && (!indicator || i.domain === indicator.domain));
         const suggestions = withTargets.slice(0, 3).map((i) => {
           const geos = [...new Set(c.targets.filter((tg) => tg.indicator === i.id).map((tg) => tg.geo))];
-          return { key: 'suggestIndicator' as MessageKey, vars: { indicator: i.id }, state: { ...s, indicator: i.id, geos: geos.slice(0, 1), groups: defaultGroups(c, i.id, geos.slice(0, 1)), years: null, year: null, ref: null } };
+          return {
+            key: 'suggestIndicator' as MessageKey,
+            vars: { indicator: i.id },
+            state: {
+              ...s,
+              indicator: i.id,
+              geos: geos.slice(0, 1),
+              groups: defaultGroups(c, i.id, geos.slice(0, 1)),
+              years: null,
+              year: null,
+              ref: null,
+            },
+          };
         });
         return empty('empty_noTargets', suggestions.length ? suggestions : [trend]);
       }
@@ -78,4 +103,3 @@ export function domainState(c: Catalog, s: ViewState, domain: Parameters<typeof 
   if (!indicator) return null;
   return defaultState(c, indicator, s.lang, s.view);
 }
-

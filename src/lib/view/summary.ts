@@ -21,7 +21,14 @@ export function seriesSummary(c: Catalog, indicator: Indicator, lang: Lang, rows
       const name = seriesLabel(c, lang, first.group, first.geo, severalPlaces);
       return own.length === 1
         ? t(lang, 'summaryOne', { series: name, value: fmt(first.value), period: first.period })
-        : t(lang, 'summaryMany', { series: name, n: own.length, first: fmt(first.value), firstPeriod: first.period, last: fmt(last.value), lastPeriod: last.period });
+        : t(lang, 'summaryMany', {
+            series: name,
+            n: own.length,
+            first: fmt(first.value),
+            firstPeriod: first.period,
+            last: fmt(last.value),
+            lastPeriod: last.period,
+          });
     })
     .join(' ');
 }

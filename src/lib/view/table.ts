@@ -21,7 +21,11 @@ export function formatSort(order: SortOrder): string {
   return `${order.dir === 'desc' ? '-' : ''}${order.key}`;
 }
 
-export function sortRows(rows: ObservationRow[], order: SortOrder, labelOf: (key: SortKey, row: ObservationRow) => string): ObservationRow[] {
+export function sortRows(
+  rows: ObservationRow[],
+  order: SortOrder,
+  labelOf: (key: SortKey, row: ObservationRow) => string,
+): ObservationRow[] {
   const sign = order.dir === 'asc' ? 1 : -1;
   const compare = (a: ObservationRow, b: ObservationRow): number => {
     if (order.key === 'value') return (a.value - b.value) * sign;
@@ -29,5 +33,8 @@ export function sortRows(rows: ObservationRow[], order: SortOrder, labelOf: (key
     return labelOf(order.key, a).localeCompare(labelOf(order.key, b), 'nl') * sign;
   };
   // Stable: ties keep place, group, period order.
-  return rows.map((r, i) => [r, i] as const).sort((x, y) => compare(x[0], y[0]) || x[1] - y[1]).map(([r]) => r);
+  return rows
+    .map((r, i) => [r, i] as const)
+    .sort((x, y) => compare(x[0], y[0]) || x[1] - y[1])
+    .map(([r]) => r);
 }

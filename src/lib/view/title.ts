@@ -29,7 +29,10 @@ export function viewTitle(c: Catalog, s: ViewState, rows: ObservationRow[], year
   switch (s.view) {
     case 'trend': {
       const kinds = kindsShown(c, shown, s.groups);
-      const what = kinds.length === 1 && kinds[0] !== 'total' ? `${name} ${t(s.lang, 'byKind', { kind: t(s.lang, `kind_${kinds[0]}` as 'kind_origin') })}` : name;
+      const what =
+        kinds.length === 1 && kinds[0] !== 'total'
+          ? `${name} ${t(s.lang, 'byKind', { kind: t(s.lang, `kind_${kinds[0]}` as 'kind_origin') })}`
+          : name;
       return [what, places(c, s), span(shown)].filter(Boolean).join(', ');
     }
     case 'compare':
