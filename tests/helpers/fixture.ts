@@ -15,10 +15,10 @@ geboren_belgie,Geboren in België,Born in Belgium,country_of_birth,110,x,x
 vlaams_gewest,02000,Vlaams Gewest,Flemish Region,gewest
 gent,44021,Gent,Ghent,centrumstad
 `,
-  sources: `id,publisher,title,year,url,locator,quote,consulted
-old,Synthetic,Old synthetic source,2015,https://example.org/old,Tabel 1,"In 2014 was het 70,0% en 50,5%; in 2015 71,2% tegenover 52,0%.",2026-11-29
-new,Synthetic,New synthetic source,2020,https://example.org/new,Tabel 2,"Voor 2015 geven we 71,4%; in 2017 was het 73,0% en 55,1%.",2026-11-29
-print,Synthetic,Printed synthetic report,2018,,p. 12,"Een kloof van 19,2 procentpunt in 2015 (streefcijfer 80 %).",2026-11-29
+  sources: `id,publisher,title,year,url,locator,quote,consulted,kind
+old,Synthetic,Old synthetic source,2015,https://example.org/old,Tabel 1,"In 2014 was het 70,0% en 50,5%; in 2015 71,2% tegenover 52,0%.",2026-11-29,statistics
+new,Synthetic,New synthetic source,2020,https://example.org/new,Tabel 2,"Voor 2015 geven we 71,4%; in 2017 was het 73,0% en 55,1%.",2026-11-29,statistics
+print,Synthetic,Printed synthetic report,2018,,p. 12,"Een kloof van 19,2 procentpunt in 2015 (streefcijfer 80 %).",2026-11-29,agency
 `,
   targets: `id,indicator,geo,group,value,year,label_nl,label_en,source
 t1,rate,vlaams_gewest,belgisch,80,2020,Streefcijfer,Target,print

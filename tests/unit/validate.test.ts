@@ -72,8 +72,25 @@ describe('validateDataset', () => {
   });
 
   it('rejects a source with neither URL nor page', () => {
-    const problems = problemsOf(withRows('sources', 'nopage,Synthetic,Report,2018,,Hoofdstuk 2,"70,0%",2026-11-29'));
+    const problems = problemsOf(withRows('sources', 'nopage,Synthetic,Report,2018,,Hoofdstuk 2,"70,0%",2026-11-29,agency'));
     expect(problems.map((p) => [p.file, p.column, p.rule])).toEqual([['data/sources.csv', 'url', 'citable source']]);
+  });
+
+  it('rejects a source without a kind or with an unknown kind, naming file, line and column', () => {
+    const problems = problemsOf(
+      withRows(
+        'sources',
+        'blog,Synthetic,Blog,2018,https://example.org/blog,intro,"70,0%",2026-11-29,gossip',
+        'nokind,Synthetic,Report,2018,https://example.org/r,intro,"70,0%",2026-11-29,',
+      ),
+    );
+    expect(problems.map((p) => [p.file, p.line, p.column, p.rule])).toEqual([
+      ['data/sources.csv', 5, 'kind', 'allowed values'],
+      ['data/sources.csv', 6, 'kind', 'required'],
+    ]);
+    expect(formatProblem(problems[0])).toBe(
+      'data/sources.csv:5: column "kind": "gossip" is not one of statistics, agency, parliament, research, press [rule: allowed values]',
+    );
   });
 
   it('rejects bad periods, unknown columns and missing files', () => {

@@ -29,9 +29,12 @@ export const UNITS = ['%', 'pp', 'count'] as const;
 export const GROUP_KINDS = ['origin', 'nationality', 'country_of_birth', 'home_language', 'status', 'total'] as const;
 export const GEO_LEVELS = ['land', 'gewest', 'aggregate', 'provincie', 'centrumstad', 'gemeente'] as const;
 export const SEXES = ['T', 'M', 'F'] as const;
+/** Who published a source passage, highest priority first (docs/figure-rules.md §3). */
+export const SOURCE_KINDS = ['statistics', 'agency', 'parliament', 'research', 'press'] as const;
 
 export type Unit = (typeof UNITS)[number];
 export type GroupKind = (typeof GROUP_KINDS)[number];
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 const req = (name: string, rule: CellRule): ColumnSpec => ({ name, rule, required: true });
 const opt = (name: string, rule: CellRule): ColumnSpec => ({ name, rule, required: false });
@@ -73,6 +76,7 @@ export const TABLES: Record<TableName, ColumnSpec[]> = {
     req('locator', { kind: 'text' }),
     req('quote', { kind: 'text' }),
     req('consulted', { kind: 'date' }),
+    req('kind', { kind: 'enum', values: SOURCE_KINDS }),
   ],
   targets: [
     req('id', { kind: 'id' }),

@@ -29,7 +29,9 @@ export function sourcesMarkdown(d: Dataset): string {
     '',
     'Generated from `data/*.csv` by `npm run data:doc`; do not edit by hand. One section per cited',
     'document; under it each quoted passage (verbatim, as consulted) and the figures taken from it.',
-    'Caveats per domain and the gaps that could not be filled are in [README.md](README.md).',
+    'Caveats per domain and the gaps that could not be filled are in [README.md](README.md). Each',
+    'document names its source kind, which decides the primary figure where sources overlap (see',
+    '[README.md, Source priority](README.md#source-priority)).',
     '',
   ];
   for (const domain of DOMAINS) {
@@ -45,7 +47,14 @@ export function sourcesMarkdown(d: Dataset): string {
     for (const citations of sorted) {
       const s = citations[0];
       lines.push(`### ${oneLine(s.publisher)} — ${oneLine(s.title)} (${s.year})`, '');
-      lines.push(s.url ? `<${s.url}> — consulted ${s.consulted}` : `Printed document — consulted ${s.consulted}`, '');
+      const where = s.url ? `<${s.url}>` : 'Printed document';
+      lines.push(
+        `${where} — consulted ${s.consulted} — kind: ${citations
+          .map((c) => c.kind)
+          .filter((k, i, all) => all.indexOf(k) === i)
+          .join(', ')}`,
+        '',
+      );
       for (const c of citations) {
         lines.push(`- \`${c.id}\` (${oneLine(c.locator)}): “${oneLine(c.quote)}”`);
         for (const o of figuresOf(c.id)) {

@@ -38,6 +38,7 @@ export const STORAGE_COLUMNS: Record<TableName, [name: string, sqlType: 'VARCHAR
     ['locator', 'VARCHAR'],
     ['quote', 'VARCHAR'],
     ['consulted', 'VARCHAR'],
+    ['kind', 'VARCHAR'],
   ],
   targets: [
     ['id', 'VARCHAR'],

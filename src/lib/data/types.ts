@@ -1,5 +1,5 @@
 /** Row types of the extract, as written to Parquet and read back in the browser. */
-import type { GroupKind, Unit } from './schema';
+import type { GroupKind, SourceKind, Unit } from './schema';
 import type { PeriodKind } from './period';
 
 export interface Indicator {
@@ -41,6 +41,8 @@ export interface Source {
   locator: string;
   quote: string;
   consulted: string;
+  /** Who published the passage; decides which figure is primary where sources overlap. */
+  kind: SourceKind;
 }
 
 export interface Target {
