@@ -2,14 +2,14 @@
 import type { TableName } from '../../src/lib/data/schema';
 
 export const SYNTHETIC_FIXTURE: Record<TableName, string> = {
-  indicators: `id,domain,label_nl,label_en,unit,better,decimals,definition_nl,definition_en
-rate,werk,Synthetische graad,Synthetic rate,%,higher,1,Synthetisch (test),Synthetic (test)
-gap,werk,Synthetische kloof,Synthetic gap,pp,lower,1,Synthetisch (test),Synthetic (test)
+  indicators: `id,domain,label_nl,label_en,unit,better,decimals,definition_nl,definition_en,domain_default
+rate,werk,Synthetische graad,Synthetic rate,%,higher,1,Synthetisch (test),Synthetic (test),false
+gap,werk,Synthetische kloof,Synthetic gap,pp,lower,1,Synthetisch (test),Synthetic (test),true
 `,
-  groups: `id,label_nl,label_en,group_kind,sort,definition_nl,definition_en
-belgisch,Belgische herkomst,Belgian origin,origin,10,x,x
-niet_eu,Niet-EU-herkomst,Non-EU origin,origin,40,x,x
-geboren_belgie,Geboren in België,Born in Belgium,country_of_birth,110,x,x
+  groups: `id,label_nl,label_en,group_kind,sort,definition_nl,definition_en,colour,reference
+belgisch,Belgische herkomst,Belgian origin,origin,10,x,x,#0072B2,true
+niet_eu,Niet-EU-herkomst,Non-EU origin,origin,40,x,x,#CC79A7,false
+geboren_belgie,Geboren in België,Born in Belgium,country_of_birth,110,x,x,#0072B2,true
 `,
   geos: `id,nis,name_nl,name_en,level
 vlaams_gewest,02000,Vlaams Gewest,Flemish Region,gewest

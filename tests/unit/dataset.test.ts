@@ -48,6 +48,61 @@ describe('the curated dataset', () => {
     );
   });
 
+  it('opens each domain on the indicator named here, and measures gaps against these groups', () => {
+    const defaults = Object.fromEntries(dataset.indicators.filter((i) => i.domain_default).map((i) => [i.domain, i.id]));
+    expect(defaults).toEqual({
+      werk: 'werkzaamheidsgraad',
+      onderwijs: 'ongekwalificeerde_uitstroom',
+      inburgering: 'inburgering_attesten',
+      huizen_van_het_kind: 'hvk_aantal_huizen',
+      personeel: 'vo_personeel_buitenlandse_herkomst_pct',
+    });
+    const references = Object.fromEntries(dataset.groups.filter((g) => g.reference).map((g) => [g.group_kind, g.id]));
+    expect(references).toEqual({
+      origin: 'belgisch',
+      country_of_birth: 'geboren_belgie',
+      nationality: 'nationaliteit_belg',
+      home_language: 'thuistaal_nl',
+    });
+  });
+
+  it('keeps the colours the charts always gave the main groups', () => {
+    const colour = Object.fromEntries(dataset.groups.map((g) => [g.id, g.colour]));
+    expect(colour).toMatchObject({
+      belgisch: '#0072B2',
+      buitenlands: '#D55E00',
+      eu: '#009E73',
+      niet_eu: '#CC79A7',
+      totaal: '#555555',
+      geboren_belgie: '#0072B2',
+      nationaliteit_belg: '#0072B2',
+      geboren_eu: '#009E73',
+      nationaliteit_eu: '#009E73',
+      geboren_buiten_eu: '#CC79A7',
+      nationaliteit_niet_eu: '#CC79A7',
+      geboren_buitenland: '#D55E00',
+      nationaliteit_niet_belg: '#D55E00',
+    });
+  });
+
+  it('opens inburgering on a trend: a yearly series of at least two years at its default place', () => {
+    const rows = dataset.observations.filter(
+      (o) => o.indicator === 'inburgering_attesten' && o.geo === 'vlaanderen_brussel' && o.group === 'totaal',
+    );
+    expect([...new Set(rows.map((o) => o.period))].sort()).toEqual(['2015', '2016', '2017', '2018', '2019']);
+  });
+
+  it('gives every source a kind', () => {
+    const counts: Record<string, number> = {};
+    for (const s of dataset.sources) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
+    expect(Object.keys(counts).sort()).toEqual(['agency', 'parliament', 'press', 'research', 'statistics']);
+    const kindOf = new Map(dataset.sources.map((s) => [s.id, s.kind]));
+    expect(kindOf.get('sw_kloof_geboorteland_2015')).toBe('statistics');
+    expect(kindOf.get('hibp2018_personeel_vo_streefcijfer_2020')).toBe('agency');
+    expect(kindOf.get('inb_vp_boetes_2017_2020')).toBe('parliament');
+    expect(kindOf.get('belga_sv_participatie_2022')).toBe('press');
+  });
+
   it('keeps both figures where sources disagree on the same measure', () => {
     const key = (o: Dataset['observations'][number]) => [o.indicator, o.geo, o.period, o.group, o.sex, o.age].join('|');
     const values = new Map<string, Set<number>>();

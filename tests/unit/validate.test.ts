@@ -58,7 +58,7 @@ describe('validateDataset', () => {
   });
 
   it('rejects a percentage outside 0–100 and a fractional count', () => {
-    const indicators = SYNTHETIC_FIXTURE.indicators + 'n,werk,Aantal,Number,count,higher,0,x,x\n';
+    const indicators = SYNTHETIC_FIXTURE.indicators + 'n,werk,Aantal,Number,count,higher,0,x,x,false\n';
     const problems = problemsOf({
       ...withRows('observations', 'rate,vlaams_gewest,2018,belgisch,T,20-64,170.0,old,', 'n,vlaams_gewest,2018,belgisch,T,,12.5,old,'),
       indicators,
@@ -91,6 +91,84 @@ describe('validateDataset', () => {
     expect(formatProblem(problems[0])).toBe(
       'data/sources.csv:5: column "kind": "gossip" is not one of statistics, agency, parliament, research, press [rule: allowed values]',
     );
+  });
+
+  it('rejects a colour that is not #rrggbb and a reference that is not true/false', () => {
+    const problems = problemsOf(withRows('groups', 'eu,EU-herkomst,EU origin,origin,30,x,x,green,ja'));
+    expect(problems.map((p) => [p.file, p.line, p.column, p.rule])).toEqual([
+      ['data/groups.csv', 5, 'colour', 'format'],
+      ['data/groups.csv', 5, 'reference', 'true or false'],
+    ]);
+    expect(formatProblem(problems[0])).toBe('data/groups.csv:5: column "colour": "green" is not a colour written #rrggbb [rule: format]');
+  });
+
+  it('rejects two reference groups of one kind, on the later line', () => {
+    const problems = problemsOf(withRows('groups', 'eu,EU-herkomst,EU origin,origin,30,x,x,#009E73,true'));
+    expect(problems.map((p) => [p.file, p.line, p.column, p.rule])).toEqual([
+      ['data/groups.csv', 5, 'reference', 'one reference per kind'],
+    ]);
+    expect(formatProblem(problems[0])).toBe(
+      'data/groups.csv:5: column "reference": "eu" is a second reference of kind origin (the first is "belgisch" on line 2) [rule: one reference per kind]',
+    );
+  });
+
+  it('rejects a comparable kind without a reference group, and a reference of a kind that has none', () => {
+    const groups = SYNTHETIC_FIXTURE.groups.replace('origin,10,x,x,#0072B2,true', 'origin,10,x,x,#0072B2,false');
+    const problems = problemsOf(withTable('groups', groups + 'totaal,Totaal,Total,total,900,x,x,#555555,true\n'));
+    expect(problems.map((p) => [p.file, p.line, p.column, p.rule])).toEqual([
+      ['data/groups.csv', 2, 'reference', 'one reference per kind'],
+      ['data/groups.csv', 5, 'reference', 'one reference per kind'],
+    ]);
+    expect(problems[0].message).toBe('no group of kind origin has reference=true (exactly one must)');
+    expect(problems[1].message).toContain('groups of kind total have none');
+  });
+
+  it('rejects two groups of one kind with one colour that share an indicator, naming the indicator and the other group', () => {
+    const problems = problemsOf(
+      withRows(
+        'groups',
+        'eu,EU-herkomst,EU origin,origin,30,x,x,#cc79a7,false',
+        // Same colour as belgisch, but another kind: allowed.
+        'geboren_eu,Geboren in de EU,Born in the EU,country_of_birth,120,x,x,#0072B2,false',
+      ),
+    );
+    expect(problems).toEqual([]);
+    const withFigures = withRows(
+      'groups',
+      'eu,EU-herkomst,EU origin,origin,30,x,x,#cc79a7,false',
+      'geboren_eu,Geboren in de EU,Born in the EU,country_of_birth,120,x,x,#0072B2,false',
+    );
+    withFigures.observations += 'rate,vlaams_gewest,2014,eu,T,20-64,70.0,old,\nrate,vlaams_gewest,2015,geboren_eu,T,20-64,71.2,old,\n';
+    const clash = problemsOf(withFigures);
+    expect(clash.map((p) => [p.file, p.line, p.column, p.rule])).toEqual([['data/groups.csv', 5, 'colour', 'distinct colours']]);
+    expect(formatProblem(clash[0])).toBe(
+      'data/groups.csv:5: column "colour": #cc79a7 is also the colour of "niet_eu" (line 3), of the same kind (origin), and both have figures for indicator "rate" [rule: distinct colours]',
+    );
+  });
+
+  it('rejects a domain without a default indicator and a domain with two', () => {
+    const none = problemsOf(
+      withTable(
+        'indicators',
+        SYNTHETIC_FIXTURE.indicators.replace(
+          ',lower,1,Synthetisch (test),Synthetic (test),true',
+          ',lower,1,Synthetisch (test),Synthetic (test),false',
+        ),
+      ),
+    );
+    expect(none.map((p) => [p.file, p.line, p.column, p.rule])).toEqual([
+      ['data/indicators.csv', 2, 'domain_default', 'one default per domain'],
+    ]);
+    expect(formatProblem(none[0])).toBe(
+      'data/indicators.csv:2: column "domain_default": no indicator of domain "werk" has domain_default=true (exactly one must) [rule: one default per domain]',
+    );
+    const two = problemsOf(withRows('indicators', 'n,werk,Aantal,Number,count,higher,0,x,x,true'));
+    expect(two.map((p) => [p.file, p.line, p.column, p.rule])).toEqual([
+      ['data/indicators.csv', 4, 'domain_default', 'one default per domain'],
+    ]);
+    expect(two[0].message).toBe('"n" is a second default of domain "werk" (the first is "gap" on line 3)');
+    const noFigures = problemsOf(withTable('indicators', SYNTHETIC_FIXTURE.indicators + 'leeg,onderwijs,Leeg,Empty,%,higher,1,x,x,true\n'));
+    expect(noFigures.map((p) => [p.line, p.column, p.rule])).toEqual([[4, 'domain_default', 'default has figures']]);
   });
 
   it('rejects bad periods, unknown columns and missing files', () => {

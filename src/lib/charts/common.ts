@@ -45,10 +45,14 @@ export function tickFormatter(lang: Lang): (v: number) => string {
   return (v: number) => formatNumber(lang, v, Number.isInteger(v) ? 0 : 1);
 }
 
-/** Colour scale over series labels, coloured by group so a group keeps its colour in every place. */
-export function colourScale(labels: { label: string; group: string }[]): { domain: string[]; range: string[] } {
+/**
+ * Colour scale over series labels, coloured by group (its colour in the catalog) so a group keeps
+ * its colour in every place; groups of different kinds that share a colour get distinct ones.
+ */
+export function colourScale(c: Catalog, labels: { label: string; group: string }[]): { domain: string[]; range: string[] } {
   const groups = [...new Set(labels.map((l) => l.group))];
-  const byGroup = new Map(groups.map((g, i) => [g, groupColours(groups)[i]]));
+  const colours = groupColours(groups, (id) => c.groups.find((g) => g.id === id)?.colour);
+  const byGroup = new Map(groups.map((g, i) => [g, colours[i]]));
   return { domain: labels.map((l) => l.label), range: labels.map((l) => byGroup.get(l.group)!) };
 }
 

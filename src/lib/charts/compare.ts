@@ -66,7 +66,7 @@ export function compareSpec(ctx: ChartContext & { rows: ObservationRow[] }): Plo
       ticks: narrow ? 4 : undefined,
     },
     y: { label: null, domain: labels.map((l) => l.label) },
-    color: { type: 'ordinal', ...colourScale(labels) },
+    color: { type: 'ordinal', ...colourScale(ctx.catalog, labels) },
     marks: [
       Plot.barX(bars, { y: 'label', x: 'value', fill: 'label', className: 'compare-bar' }),
       Plot.text(bars, { y: 'label', x: 'value', text: 'text', dx: 6, textAnchor: 'start', className: 'compare-label' }),

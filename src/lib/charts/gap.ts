@@ -52,7 +52,7 @@ export function gapOverTimeSpec(ctx: ChartContext & { gaps: GapRow[]; reference:
       labelAnchor: 'top',
       tickFormat: tickFormatter(ctx.lang),
     },
-    color: { type: 'ordinal', ...colourScale(labels), legend: true },
+    color: { type: 'ordinal', ...colourScale(ctx.catalog, labels), legend: true },
     marks: [
       Plot.ruleY([0], { stroke: '#444' }),
       Plot.lineY(points, {
@@ -128,7 +128,7 @@ export function gapAcrossPlacesSpec(ctx: ChartContext & { ranked: RankedGap[]; r
     },
     y: { label: null, domain: [...new Set(ctx.ranked.map((r) => r.place))] },
     fy: severalGroups ? { label: null } : undefined,
-    color: { type: 'ordinal', ...colourScale(labels), legend: severalGroups },
+    color: { type: 'ordinal', ...colourScale(ctx.catalog, labels), legend: severalGroups },
     marks: [
       Plot.barX(ctx.ranked, { y: 'place', x: 'gap', fy: severalGroups ? 'label' : undefined, fill: 'label', className: 'gap-bar' }),
       Plot.text(ctx.ranked, { y: 'place', x: 'gap', fy: severalGroups ? 'label' : undefined, text: 'text', dx: 6, textAnchor: 'start' }),

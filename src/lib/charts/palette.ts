@@ -1,28 +1,31 @@
 /**
- * One colour per group, stable across views and languages (Okabe–Ito, safe for colour-blind
- * readers). Groups without a fixed colour take the remaining ones in order.
+ * Group colours. Each group has one fixed colour in `data/groups.csv` (Okabe–Ito and Paul Tol
+ * muted, safe for colour-blind readers), the same in every view and language; the data build
+ * refuses two groups of one kind that share an indicator and a colour.
  */
-const FIXED: Record<string, string> = {
-  belgisch: '#0072B2',
-  buitenlands: '#D55E00',
-  eu: '#009E73',
-  niet_eu: '#CC79A7',
-  totaal: '#555555',
-  // Groups of other kinds that play the same role share the colour of their origin counterpart.
-  geboren_belgie: '#0072B2',
-  nationaliteit_belg: '#0072B2',
-  geboren_eu: '#009E73',
-  geboren_buiten_eu: '#CC79A7',
-  nationaliteit_niet_eu: '#CC79A7',
-};
-const SPARE = ['#E69F00', '#56B4E9', '#F0E442', '#000000', '#8C564B', '#7F7F7F'];
+import type { Catalog } from '../data/catalog';
 
-export function groupColours(groupIds: string[]): string[] {
+/** The colour of groups the catalog does not know (and of the whole population). */
+export const UNKNOWN_COLOUR = '#555555';
+
+/** Spare colours, for when a chart mixes kinds and two of its groups share a colour. */
+const SPARE = ['#E69F00', '#56B4E9', '#000000', '#44AA99', '#AA4499', '#882255', '#999933', '#332288'];
+
+/** The group's colour from the catalog, '#555555' if unknown. */
+export function colourOf(c: Catalog, groupId: string): string {
+  return c.groups.find((g) => g.id === groupId)?.colour ?? UNKNOWN_COLOUR;
+}
+
+/**
+ * One colour per group for one chart: the group's own colour (from `preferred`), except that two
+ * groups in one chart never share a colour — the later of two groups of different kinds that
+ * share one (e.g. non-EU origin and born outside the EU) takes a spare colour instead.
+ */
+export function groupColours(groupIds: string[], preferred: (id: string) => string | undefined = () => undefined): string[] {
   const used = new Set<string>();
   let spare = 0;
   return groupIds.map((id) => {
-    let colour = FIXED[id];
-    // Two groups in one chart never share a colour (e.g. non-EU origin and born outside the EU).
+    let colour = preferred(id)?.toUpperCase();
     if (!colour || used.has(colour)) {
       do colour = SPARE[spare++ % SPARE.length];
       while (used.has(colour) && spare < SPARE.length * 2);

@@ -13,25 +13,17 @@ export interface Catalog {
 
 export type Domain = (typeof DOMAINS)[number];
 
+/** The app's default indicator when an extract marks none: the werk domain's default in the curated data. */
 export const DEFAULT_INDICATOR = 'werkzaamheidsgraad';
 export const DEFAULT_GEO = 'vlaams_gewest';
 
-/** The indicator a domain tab opens on, when it has figures; else the domain's best-covered one. */
-const DOMAIN_DEFAULTS: Record<Domain, string> = {
-  onderwijs: 'ongekwalificeerde_uitstroom',
-  werk: 'werkzaamheidsgraad',
-  inburgering: 'inburgering_trajecten_gestart',
-  huizen_van_het_kind: 'hvk_aantal_huizen',
-  personeel: 'vo_personeel_buitenlandse_herkomst_pct',
-};
+/** The domain whose default indicator is the app's default view. */
+const DEFAULT_DOMAIN: Domain = 'werk';
 
-/** The group a gap is measured against, per group kind. */
-export const REFERENCE_BY_KIND: Partial<Record<GroupKind, string>> = {
-  origin: 'belgisch',
-  country_of_birth: 'geboren_belgie',
-  nationality: 'nationaliteit_belg',
-  home_language: 'thuistaal_nl',
-};
+/** The group a gap is measured against for this kind (`groups.reference`), if the kind has one. */
+export function referenceOfKind(c: Catalog, kind: GroupKind): string | null {
+  return c.groups.find((g) => g.group_kind === kind && g.reference)?.id ?? null;
+}
 
 function figures(c: Catalog, indicator: string): number {
   return c.coverage.filter((r) => r.indicator === indicator).reduce((a, r) => a + r.n, 0);
@@ -46,16 +38,18 @@ export function indicatorsOf(c: Catalog, domain: string): Indicator[] {
   return c.indicators.filter((i) => i.domain === domain && hasFigures(c, i.id)).sort((a, b) => figures(c, b.id) - figures(c, a.id));
 }
 
+/** The indicator a domain tab opens on (`indicators.domain_default`) when it has figures; else the domain's best-covered one. */
 export function domainDefaultIndicator(c: Catalog, domain: Domain): string | null {
-  const preferred = DOMAIN_DEFAULTS[domain];
-  if (hasFigures(c, preferred)) return preferred;
+  const preferred = c.indicators.find((i) => i.domain === domain && i.domain_default)?.id;
+  if (preferred && hasFigures(c, preferred)) return preferred;
   return indicatorsOf(c, domain)[0]?.id ?? null;
 }
 
-/** The preferred default indicator, or the first with figures when an extract lacks it. */
+/** The werk domain's default indicator, or the first with figures when an extract lacks it. */
 export function defaultIndicator(c: Catalog): string {
-  if (hasFigures(c, DEFAULT_INDICATOR)) return DEFAULT_INDICATOR;
-  return c.indicators.find((i) => hasFigures(c, i.id))?.id ?? DEFAULT_INDICATOR;
+  const preferred = c.indicators.find((i) => i.domain === DEFAULT_DOMAIN && i.domain_default)?.id ?? DEFAULT_INDICATOR;
+  if (hasFigures(c, preferred)) return preferred;
+  return c.indicators.find((i) => hasFigures(c, i.id))?.id ?? preferred;
 }
 
 export function geosWithData(c: Catalog, indicator: string): string[] {
@@ -125,7 +119,7 @@ export function defaultReference(c: Catalog, indicator: string, geos: string[], 
   const available = groupsWithData(c, indicator, geos);
   const kinds = c.groups.filter((g) => groups.includes(g.id)).map((g) => g.group_kind);
   for (const kind of kinds) {
-    const ref = REFERENCE_BY_KIND[kind];
+    const ref = referenceOfKind(c, kind);
     if (ref && available.includes(ref)) return ref;
   }
   return null;

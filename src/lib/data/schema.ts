@@ -12,6 +12,7 @@ export type CellRule =
   | { kind: 'period' }
   | { kind: 'date' }
   | { kind: 'url' }
+  | { kind: 'bool' }
   | { kind: 'pattern'; pattern: RegExp; describe: string }
   | { kind: 'ref'; table: TableName };
 
@@ -29,6 +30,8 @@ export const UNITS = ['%', 'pp', 'count'] as const;
 export const GROUP_KINDS = ['origin', 'nationality', 'country_of_birth', 'home_language', 'status', 'total'] as const;
 export const GEO_LEVELS = ['land', 'gewest', 'aggregate', 'provincie', 'centrumstad', 'gemeente'] as const;
 export const SEXES = ['T', 'M', 'F'] as const;
+/** Group kinds that have one reference group a gap is measured against; the others have none. */
+export const REFERENCE_KINDS = ['origin', 'country_of_birth', 'nationality', 'home_language'] as const;
 /** Who published a source passage, highest priority first (docs/figure-rules.md §3). */
 export const SOURCE_KINDS = ['statistics', 'agency', 'parliament', 'research', 'press'] as const;
 
@@ -50,6 +53,8 @@ export const TABLES: Record<TableName, ColumnSpec[]> = {
     req('decimals', { kind: 'int', min: 0, max: 3 }),
     req('definition_nl', { kind: 'text' }),
     req('definition_en', { kind: 'text' }),
+    /** The indicator the domain's tab opens on: exactly one per domain. */
+    req('domain_default', { kind: 'bool' }),
   ],
   groups: [
     req('id', { kind: 'id' }),
@@ -59,6 +64,10 @@ export const TABLES: Record<TableName, ColumnSpec[]> = {
     req('sort', { kind: 'int', min: 0 }),
     req('definition_nl', { kind: 'text' }),
     req('definition_en', { kind: 'text' }),
+    /** The group's colour in every chart: two groups of one kind that share an indicator differ. */
+    req('colour', { kind: 'pattern', pattern: /^#[0-9a-fA-F]{6}$/, describe: 'a colour written #rrggbb' }),
+    /** The group a gap is measured against: exactly one per comparable kind (REFERENCE_KINDS). */
+    req('reference', { kind: 'bool' }),
   ],
   geos: [
     req('id', { kind: 'id' }),

@@ -1,7 +1,7 @@
 /** Column types of each table in the Parquet extract (and in DuckDB, in Node and in the browser). */
 import type { TableName } from './schema';
 
-export const STORAGE_COLUMNS: Record<TableName, [name: string, sqlType: 'VARCHAR' | 'DOUBLE' | 'INTEGER'][]> = {
+export const STORAGE_COLUMNS: Record<TableName, [name: string, sqlType: 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN'][]> = {
   indicators: [
     ['id', 'VARCHAR'],
     ['domain', 'VARCHAR'],
@@ -12,6 +12,7 @@ export const STORAGE_COLUMNS: Record<TableName, [name: string, sqlType: 'VARCHAR
     ['decimals', 'INTEGER'],
     ['definition_nl', 'VARCHAR'],
     ['definition_en', 'VARCHAR'],
+    ['domain_default', 'BOOLEAN'],
   ],
   groups: [
     ['id', 'VARCHAR'],
@@ -21,6 +22,8 @@ export const STORAGE_COLUMNS: Record<TableName, [name: string, sqlType: 'VARCHAR
     ['sort', 'INTEGER'],
     ['definition_nl', 'VARCHAR'],
     ['definition_en', 'VARCHAR'],
+    ['colour', 'VARCHAR'],
+    ['reference', 'BOOLEAN'],
   ],
   geos: [
     ['id', 'VARCHAR'],

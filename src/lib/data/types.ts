@@ -12,6 +12,8 @@ export interface Indicator {
   decimals: number;
   definition_nl: string;
   definition_en: string;
+  /** The indicator its domain's tab opens on (one per domain). */
+  domain_default: boolean;
 }
 
 export interface Group {
@@ -22,6 +24,10 @@ export interface Group {
   sort: number;
   definition_nl: string;
   definition_en: string;
+  /** `#rrggbb`, the same in every view. */
+  colour: string;
+  /** The group a gap is measured against, for its kind. */
+  reference: boolean;
 }
 
 export interface Geo {

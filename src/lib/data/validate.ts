@@ -4,7 +4,7 @@
  */
 import { parseCsv } from './csv';
 import { parsePeriod } from './period';
-import { OBSERVATION_KEY, TABLE_NAMES, TABLES, type CellRule, type TableName } from './schema';
+import { DOMAINS, OBSERVATION_KEY, REFERENCE_KINDS, TABLE_NAMES, TABLES, type CellRule, type TableName } from './schema';
 import type { Dataset } from './types';
 
 export interface ValidationProblem {
@@ -20,7 +20,7 @@ export function formatProblem(p: ValidationProblem): string {
   return `${where}: ${p.message} [rule: ${p.rule}]`;
 }
 
-type Cell = string | number | null;
+type Cell = string | number | boolean | null;
 type Row = Record<string, Cell> & { __line: number; __rawValue?: string };
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_]*$/;
@@ -101,6 +101,10 @@ function checkCell(raw: string, rule: CellRule): { value: Cell; error?: [string,
     }
     case 'url':
       return /^https?:\/\/[^\s]+$/.test(s) ? { value: s } : { value: null, error: ['url', `"${s}" is not an http(s) URL`] };
+    case 'bool':
+      return s === 'true' || s === 'false'
+        ? { value: s === 'true' }
+        : { value: null, error: ['true or false', `"${s}" is not true or false`] };
     case 'pattern':
       return rule.pattern.test(s) ? { value: s } : { value: null, error: ['format', `"${s}" is not ${rule.describe}`] };
     case 'ref':
@@ -172,6 +176,80 @@ function checkRange(unit: Cell, value: number): string | null {
   if (unit === 'pp' && (value < -100 || value > 100)) return `${value} is not a percentage-point difference within −100–100`;
   if (unit === 'count' && (!Number.isInteger(value) || value < 0)) return `${value} is not a non-negative whole count`;
   return null;
+}
+
+/** Exactly one indicator per domain is the one its tab opens on, and it has figures. */
+function checkDomainDefaults(indicators: Row[], observations: Row[], problems: ValidationProblem[]) {
+  const withFigures = new Set(observations.map((o) => o.indicator));
+  for (const domain of DOMAINS) {
+    const ofDomain = indicators.filter((i) => i.domain === domain);
+    if (ofDomain.length === 0) continue;
+    const defaults = ofDomain.filter((i) => i.domain_default === true);
+    const problem = (line: number, message: string, rule = 'one default per domain') =>
+      problems.push({ file: 'data/indicators.csv', line, column: 'domain_default', rule, message });
+    if (defaults.length === 0) problem(ofDomain[0].__line, `no indicator of domain "${domain}" has domain_default=true (exactly one must)`);
+    for (const later of defaults.slice(1)) {
+      problem(
+        later.__line,
+        `"${later.id}" is a second default of domain "${domain}" (the first is "${defaults[0].id}" on line ${defaults[0].__line})`,
+      );
+    }
+    if (defaults.length === 1 && !withFigures.has(defaults[0].id)) {
+      problem(defaults[0].__line, `"${defaults[0].id}", the default of domain "${domain}", has no figures`, 'default has figures');
+    }
+  }
+}
+
+/** One reference group per comparable kind (origin, country of birth, nationality, home language), none for the others. */
+function checkReferences(groups: Row[], problems: ValidationProblem[]) {
+  const problem = (line: number, message: string) =>
+    problems.push({ file: 'data/groups.csv', line, column: 'reference', rule: 'one reference per kind', message });
+  const kinds = [...new Set(groups.map((g) => String(g.group_kind)))];
+  for (const kind of kinds) {
+    const ofKind = groups.filter((g) => g.group_kind === kind);
+    const refs = ofKind.filter((g) => g.reference === true);
+    if (!(REFERENCE_KINDS as readonly string[]).includes(kind)) {
+      for (const r of refs)
+        problem(
+          r.__line,
+          `"${r.id}" is a reference, but groups of kind ${kind} have none (gaps are measured within ${REFERENCE_KINDS.join(', ')})`,
+        );
+      continue;
+    }
+    if (refs.length === 0) problem(ofKind[0].__line, `no group of kind ${kind} has reference=true (exactly one must)`);
+    for (const later of refs.slice(1)) {
+      problem(later.__line, `"${later.id}" is a second reference of kind ${kind} (the first is "${refs[0].id}" on line ${refs[0].__line})`);
+    }
+  }
+}
+
+/**
+ * Two groups of one kind that both have figures for an indicator can meet in one chart, so they
+ * must not share a colour. Reported once per pair, on the later group's line.
+ */
+function checkColours(groups: Row[], observations: Row[], problems: ValidationProblem[]) {
+  const groupsOf = new Map<Cell, Set<Cell>>();
+  for (const o of observations) groupsOf.set(o.indicator, (groupsOf.get(o.indicator) ?? new Set()).add(o.group));
+  const reported = new Set<string>();
+  for (const [indicator, ids] of [...groupsOf].sort(([a], [b]) => String(a).localeCompare(String(b)))) {
+    const present = groups.filter((g) => ids.has(g.id));
+    for (const [i, later] of present.entries()) {
+      for (const earlier of present.slice(0, i)) {
+        const pair = `${earlier.id}|${later.id}`;
+        if (earlier.group_kind !== later.group_kind || String(earlier.colour).toLowerCase() !== String(later.colour).toLowerCase())
+          continue;
+        if (reported.has(pair)) continue;
+        reported.add(pair);
+        problems.push({
+          file: 'data/groups.csv',
+          line: later.__line,
+          column: 'colour',
+          rule: 'distinct colours',
+          message: `${later.colour} is also the colour of "${earlier.id}" (line ${earlier.__line}), of the same kind (${later.group_kind}), and both have figures for indicator "${indicator}"`,
+        });
+      }
+    }
+  }
 }
 
 /** Validate the six tables. `texts` maps table name to CSV text. */
@@ -274,6 +352,10 @@ export function validateDataset(texts: Partial<Record<TableName, string>>): { da
       });
     }
   }
+
+  checkDomainDefaults(tables.indicators, observations, problems);
+  checkReferences(tables.groups, problems);
+  checkColours(tables.groups, observations, problems);
 
   if (problems.length) return { dataset: null, problems };
 
