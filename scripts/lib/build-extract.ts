@@ -10,8 +10,11 @@ import { TABLE_NAMES, type TableName } from '../../src/lib/data/schema';
 import { validateDataset, type ValidationProblem } from '../../src/lib/data/validate';
 import { createTableSql, STORAGE_COLUMNS } from '../../src/lib/data/storage';
 import type { Catalog } from '../../src/lib/data/catalog';
-import { defaultState } from '../../src/lib/state/view-state';
-import { loadView } from '../../src/lib/view/load';
+import { defaultState, VIEWS } from '../../src/lib/state/view-state';
+import { toDomain } from '../../src/lib/state/transitions';
+import { needOf } from '../../src/lib/views/index';
+import { loadNeed } from '../../src/lib/views/load';
+import { DOMAINS } from '../../src/lib/data/schema';
 import type { BootData, Manifest } from '../../src/lib/data/manifest';
 import type { Dataset } from '../../src/lib/data/types';
 import { coverageQuery, geosQuery, groupsQuery, indicatorsQuery, targetsQuery } from '../../src/lib/queries/catalog';
@@ -74,9 +77,20 @@ async function buildBoot(version: string, outDir: string): Promise<BootData> {
   };
   const state = defaultState(catalog);
   if (state.geos.length === 0) throw new Error('the extract has no observations to show');
-  const defaultView = await loadView({ query: (q) => runQuery(conn, q) }, catalog, state);
+  const runner = { query: <T>(q: Parameters<typeof runQuery>[1]) => runQuery(conn, q) as Promise<T[]> };
+  const needs = new Map<string, ReturnType<typeof needOf>['need']>();
+  for (const domain of DOMAINS) {
+    const opening = toDomain(catalog, state, domain)?.state;
+    if (!opening) continue;
+    for (const view of VIEWS) {
+      const { need, key } = needOf(catalog, { ...opening, view });
+      needs.set(key, need);
+    }
+  }
+  const views = [];
+  for (const need of needs.values()) views.push(await loadNeed(runner, catalog, need));
   conn.closeSync();
-  return { version, catalog, defaultView };
+  return { version, catalog, views };
 }
 
 /** Validate `dataDir` and write the extract into `outDir` (replacing what was there). */

@@ -379,10 +379,29 @@ export function createOracle(data: OracleData): Oracle {
       case 'trend':
       case 'table':
         ids = series(q).flatMap((s) => s.slots.flatMap((slot) => [slot.primary, ...slot.alternatives].map((f) => f.source)));
+        // The trend also draws the targets of the chosen groups (or of the whole population) as marks.
+        if (view === 'trend') {
+          ids.push(
+            ...data.targets
+              .filter(
+                (t: TargetRow) =>
+                  t.indicator === q.indicator && q.geos.includes(t.geo) && (q.groups.includes(t.group) || t.group === 'totaal'),
+              )
+              .map((t: TargetRow) => t.source),
+          );
+        }
         break;
-      case 'compare':
-        ids = compare(q).bars.map((f) => f.source);
+      case 'compare': {
+        // A bar and every other source's figure for the same slot (drawn as a tick where it differs).
+        const same = (a: Figure, b: Figure) => a.geo === b.geo && a.group === b.group && a.period === b.period && a.source === b.source;
+        const bars = compare(q).bars;
+        ids = series({ ...q, years: null }).flatMap((s) =>
+          s.slots
+            .filter((slot) => bars.some((b) => same(b, slot.primary)))
+            .flatMap((slot) => [slot.primary, ...slot.alternatives].map((f) => f.source)),
+        );
         break;
+      }
       case 'gap':
         ids = gaps({ ...q, reference: reference() }).flatMap((g) => [g.reference.source, g.figure.source]);
         break;

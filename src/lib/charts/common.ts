@@ -1,4 +1,5 @@
 /** Pieces every chart spec shares: labels of series, axis labels, number formats, colours. */
+import * as Plot from '@observablehq/plot';
 import type { Catalog } from '../data/catalog';
 import type { Indicator } from '../data/types';
 import { formatNumber, formatValue, label, t } from '../i18n';
@@ -13,6 +14,9 @@ export interface ChartContext {
 }
 
 export const isNarrow = (width: number) => width < 520;
+
+/** Chart text is never smaller than 11 px: the SVG is drawn at the container's width, never scaled down. */
+export const chartFontPx = (width: number) => (isNarrow(width) ? 11 : 12);
 
 export function groupLabel(c: Catalog, lang: Lang, id: string): string {
   const g = c.groups.find((x) => x.id === id);
@@ -65,6 +69,17 @@ export function yearTicks(xs: number[], max: number): number[] {
   const ticks: number[] = [];
   for (let y = Math.ceil(lo / step) * step; y <= hi; y += step) ticks.push(y);
   return ticks.length ? ticks : [lo];
+}
+
+/**
+ * The left axis of a bar chart: labels wrap onto a second line rather than being cut off, the
+ * margin fits the longest line but never takes more than 45 % of the chart.
+ */
+export function bandAxis(labels: string[], width: number, fontPx: number): { marginLeft: number; mark: Plot.CompoundMark } {
+  const marginLeft = labelMargin(labels, width, fontPx);
+  // Plot's lineWidth is in ems.
+  const lineWidth = Math.max(4, (marginLeft - 14) / fontPx);
+  return { marginLeft, mark: Plot.axisY({ tickSize: 0, lineWidth, label: null, fontSize: fontPx }) };
 }
 
 /** Left margin that fits the longest band label, but never more than 45 % of the chart. */

@@ -1,62 +1,46 @@
-/** Comparison chart spec: the groups side by side for one year, one row of bars per place. */
+/** Comparison chart spec: a bar per group (and place) for one year, the value written on each bar. */
 import * as Plot from '@observablehq/plot';
-import type { ObservationRow } from '../queries/observations';
-import {
-  colourScale,
-  geoLabel,
-  groupLabel,
-  isNarrow,
-  labelMargin,
-  tickFormatter,
-  valueFormatter,
-  yAxisLabel,
-  type ChartContext,
-} from './common';
+import type { Indicator } from '../data/types';
+import type { Lang } from '../state/view-state';
+import { bandAxis, chartFontPx, isNarrow, tickFormatter, yAxisLabel } from './common';
 
 export interface CompareBar {
+  key: string;
   label: string;
-  group: string;
-  geo: string;
-  place: string;
+  /** The colour legend's entry (the group), shared by the group's bars in every place. */
+  colourKey: string;
+  colour: string;
   value: number;
   text: string;
-  period: string;
+  /** Other sources' different figures for the same period: drawn as hollow ticks. */
+  alternatives: number[];
 }
 
-export function compareBars(ctx: ChartContext, rows: ObservationRow[]): CompareBar[] {
-  const fmt = valueFormatter(ctx.indicator, ctx.lang);
-  const groupOrder = ctx.catalog.groups.map((g) => g.id);
-  const geoOrder = ctx.catalog.geos.map((g) => g.id);
-  const severalPlaces = new Set(rows.map((r) => r.geo)).size > 1;
-  return [...rows]
-    .sort((a, b) => geoOrder.indexOf(a.geo) - geoOrder.indexOf(b.geo) || groupOrder.indexOf(a.group) - groupOrder.indexOf(b.group))
-    .map((r) => ({
-      // With several places each bar says where: "Gent · Niet-EU-herkomst".
-      label: severalPlaces
-        ? `${geoLabel(ctx.catalog, ctx.lang, r.geo)} · ${groupLabel(ctx.catalog, ctx.lang, r.group)}`
-        : groupLabel(ctx.catalog, ctx.lang, r.group),
-      group: r.group,
-      geo: r.geo,
-      place: geoLabel(ctx.catalog, ctx.lang, r.geo),
-      value: r.value,
-      text: fmt(r.value),
-      period: r.period,
-    }));
-}
-
-export function compareSpec(ctx: ChartContext & { rows: ObservationRow[] }): Plot.PlotOptions {
-  const bars = compareBars(ctx, ctx.rows);
-  const labels = bars.map((b) => ({ label: b.label, group: b.group }));
-  const narrow = isNarrow(ctx.width);
+export function compareSpec(ctx: {
+  indicator: Indicator;
+  lang: Lang;
+  width: number;
+  bars: CompareBar[];
+  caption: string | null;
+}): Plot.PlotOptions {
+  const { bars, width } = ctx;
+  const narrow = isNarrow(width);
+  const font = chartFontPx(width);
+  const colours = [...new Map(bars.map((b) => [b.colourKey, b.colour])).entries()];
+  const alts = bars.flatMap((b) => b.alternatives.map((value) => ({ label: b.label, value })));
+  const longestText = Math.max(0, ...bars.map((b) => b.text.length));
+  const axis = bandAxis(
+    bars.map((b) => b.label),
+    width,
+    font,
+  );
   return {
-    width: ctx.width,
-    height: Math.max(140, bars.length * 36 + 60),
-    marginLeft: labelMargin(
-      labels.map((l) => l.label),
-      ctx.width,
-    ),
-    marginRight: 72,
-    style: { fontSize: narrow ? '11px' : '12px' },
+    width,
+    height: Math.max(140, bars.length * 38 + 70),
+    marginLeft: axis.marginLeft,
+    marginRight: Math.round(longestText * font * 0.6) + 14,
+    style: { fontSize: `${font}px` },
+    caption: ctx.caption ?? undefined,
     x: {
       label: yAxisLabel(ctx.indicator, ctx.lang),
       grid: true,
@@ -64,12 +48,22 @@ export function compareSpec(ctx: ChartContext & { rows: ObservationRow[] }): Plo
       zero: true,
       tickFormat: tickFormatter(ctx.lang),
       ticks: narrow ? 4 : undefined,
+      labelAnchor: 'right',
     },
-    y: { label: null, domain: labels.map((l) => l.label) },
-    color: { type: 'ordinal', ...colourScale(ctx.catalog, labels) },
+    y: { label: null, domain: bars.map((b) => b.label), axis: null },
+    color: { type: 'ordinal', domain: colours.map(([k]) => k), range: colours.map(([, c]) => c) },
     marks: [
-      Plot.barX(bars, { y: 'label', x: 'value', fill: 'label', className: 'compare-bar' }),
-      Plot.text(bars, { y: 'label', x: 'value', text: 'text', dx: 6, textAnchor: 'start', className: 'compare-label' }),
+      axis.mark,
+      Plot.barX(bars, { y: 'label', x: 'value', fill: 'colourKey', className: 'compare-bar' }),
+      Plot.tickX(alts, {
+        y: 'label',
+        x: 'value',
+        stroke: '#222',
+        strokeWidth: 2,
+        strokeDasharray: '2,2',
+        className: 'compare-alternative',
+      }),
+      Plot.text(bars, { y: 'label', x: 'value', text: 'text', dx: 6, textAnchor: 'start', fontSize: font, className: 'compare-label' }),
       Plot.ruleX([0]),
     ],
   };

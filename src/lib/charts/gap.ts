@@ -1,137 +1,70 @@
-/**
- * Herkomstkloof chart specs. The gap is the reference group's figure minus the group's, in
- * percentage points, computed from two stated figures for the same place and period.
- * Over time (one place): a line per group. Across places (several places, one year): places ranked.
- */
+/** Herkomstkloof across places: places ranked by gap for one year, one panel per group. */
 import * as Plot from '@observablehq/plot';
-import type { GapRow } from '../queries/observations';
-import { t } from '../i18n';
-import {
-  colourScale,
-  geoLabel,
-  groupLabel,
-  isNarrow,
-  labelMargin,
-  ppShort,
-  tickFormatter,
-  valueFormatter,
-  yearTicks,
-  type ChartContext,
-} from './common';
-import { xOf } from './trend';
+import type { Lang } from '../state/view-state';
+import { bandAxis, chartFontPx, isNarrow, tickFormatter } from './common';
 
-export function gapAxisLabel(ctx: ChartContext, reference: string): string {
-  return t(ctx.lang, 'gapAxis', { reference: groupLabel(ctx.catalog, ctx.lang, reference) });
-}
-
-export function gapOverTimeSpec(ctx: ChartContext & { gaps: GapRow[]; reference: string }): Plot.PlotOptions {
-  const fmt = valueFormatter(ctx.indicator, ctx.lang, 'pp');
-  const points = ctx.gaps.map((g) => ({ ...g, x: xOf(g), label: groupLabel(ctx.catalog, ctx.lang, g.group) }));
-  const labels = [...new Map(points.map((p) => [p.label, { label: p.label, group: p.group }])).values()];
-  const narrow = isNarrow(ctx.width);
-  return {
-    width: ctx.width,
-    height: narrow ? 300 : 400,
-    marginLeft: 52,
-    marginRight: 40,
-    style: { fontSize: narrow ? '11px' : '12px' },
-    x: {
-      label: t(ctx.lang, 'year'),
-      ticks: yearTicks(
-        points.map((p) => p.x),
-        narrow ? 4 : 10,
-      ),
-      tickFormat: (d: number) => String(d),
-      labelAnchor: 'right',
-    },
-    y: {
-      label: gapAxisLabel(ctx, ctx.reference),
-      grid: true,
-      zero: true,
-      nice: true,
-      labelAnchor: 'top',
-      tickFormat: tickFormatter(ctx.lang),
-    },
-    color: { type: 'ordinal', ...colourScale(ctx.catalog, labels), legend: true },
-    marks: [
-      Plot.ruleY([0], { stroke: '#444' }),
-      Plot.lineY(points, {
-        x: 'x',
-        y: 'gap',
-        z: 'group',
-        stroke: 'label',
-        strokeWidth: 1.5,
-        strokeDasharray: '4,4',
-        className: 'gap-line',
-      }),
-      Plot.dot(points, { x: 'x', y: 'gap', fill: 'label', r: 4.5, stroke: 'white', className: 'gap-point' }),
-      Plot.text(points, {
-        x: 'x',
-        y: 'gap',
-        text: (p: GapRow) => ppShort(ctx.lang, p.gap, ctx.indicator.decimals),
-        dy: -12,
-        fontSize: 11,
-        className: 'gap-label',
-      }),
-      Plot.tip(
-        points,
-        Plot.pointer({ x: 'x', y: 'gap', title: (p: GapRow & { label: string }) => `${p.label}, ${p.period}: ${fmt(p.gap)}` }),
-      ),
-    ],
-  };
-}
-
-export interface RankedGap {
+export interface RankedBar {
   place: string;
-  geo: string;
   group: string;
-  label: string;
+  colour: string;
   gap: number;
   text: string;
 }
 
-/** Places ranked by gap, largest first, for one group and one year. */
-export function rankPlaces(ctx: ChartContext, gaps: GapRow[], year: number): RankedGap[] {
-  return gaps
-    .filter((g) => g.year_end === year)
-    .map((g) => ({
-      place: geoLabel(ctx.catalog, ctx.lang, g.geo),
-      geo: g.geo,
-      group: g.group,
-      label: groupLabel(ctx.catalog, ctx.lang, g.group),
-      gap: g.gap,
-      text: ppShort(ctx.lang, g.gap, ctx.indicator.decimals),
-    }))
-    .sort((a, b) => b.gap - a.gap);
-}
-
-export function gapAcrossPlacesSpec(ctx: ChartContext & { ranked: RankedGap[]; reference: string }): Plot.PlotOptions {
-  const labels = [...new Map(ctx.ranked.map((r) => [r.label, { label: r.label, group: r.group }])).values()];
-  const narrow = isNarrow(ctx.width);
-  const severalGroups = labels.length > 1;
+export function rankedGapSpec(ctx: {
+  lang: Lang;
+  width: number;
+  bars: RankedBar[];
+  axisLabel: string;
+  caption: string | null;
+}): Plot.PlotOptions {
+  const { bars, width } = ctx;
+  const narrow = isNarrow(width);
+  const font = chartFontPx(width);
+  const groups = [...new Map(bars.map((b) => [b.group, b.colour])).entries()];
+  const severalGroups = groups.length > 1;
+  const places = [...new Set(bars.map((b) => b.place))];
+  const axis = bandAxis(places, width, font);
+  const longestText = Math.max(0, ...bars.map((b) => b.text.length));
   return {
-    width: ctx.width,
-    height: Math.max(160, ctx.ranked.length * 30 + 80),
-    marginLeft: labelMargin(
-      ctx.ranked.map((r) => r.place),
-      ctx.width,
-    ),
-    marginRight: 70,
-    style: { fontSize: narrow ? '11px' : '12px' },
+    width,
+    height: Math.max(160, bars.length * 34 + (severalGroups ? groups.length * 30 : 0) + 80),
+    marginLeft: axis.marginLeft,
+    marginRight: Math.round(longestText * font * 0.6) + 14,
+    marginTop: severalGroups ? 30 : 20,
+    style: { fontSize: `${font}px` },
+    caption: ctx.caption ?? undefined,
     x: {
-      label: gapAxisLabel(ctx, ctx.reference),
+      label: ctx.axisLabel,
       grid: true,
       nice: true,
       zero: true,
       tickFormat: tickFormatter(ctx.lang),
       ticks: narrow ? 4 : undefined,
+      labelAnchor: 'right',
     },
-    y: { label: null, domain: [...new Set(ctx.ranked.map((r) => r.place))] },
-    fy: severalGroups ? { label: null } : undefined,
-    color: { type: 'ordinal', ...colourScale(ctx.catalog, labels), legend: severalGroups },
+    y: { label: null, domain: places, axis: null },
+    fy: severalGroups ? { label: null, axis: null, domain: groups.map(([g]) => g) } : undefined,
+    color: { type: 'ordinal', domain: groups.map(([g]) => g), range: groups.map(([, c]) => c) },
     marks: [
-      Plot.barX(ctx.ranked, { y: 'place', x: 'gap', fy: severalGroups ? 'label' : undefined, fill: 'label', className: 'gap-bar' }),
-      Plot.text(ctx.ranked, { y: 'place', x: 'gap', fy: severalGroups ? 'label' : undefined, text: 'text', dx: 6, textAnchor: 'start' }),
+      axis.mark,
+      Plot.barX(bars, { y: 'place', x: 'gap', fy: severalGroups ? 'group' : undefined, fill: 'group', className: 'gap-bar' }),
+      Plot.text(bars, {
+        y: 'place',
+        x: 'gap',
+        fy: severalGroups ? 'group' : undefined,
+        text: 'text',
+        dx: 6,
+        textAnchor: 'start',
+        fontSize: font,
+        className: 'gap-label',
+      }),
+      severalGroups
+        ? Plot.text(
+            groups.map(([g]) => g),
+            { fy: (d: string) => d, text: (d: string) => d, frameAnchor: 'top-left', dy: -18, fontWeight: 700, className: 'facet-label' },
+          )
+        : null,
       Plot.ruleX([0]),
     ],
   };

@@ -1,8 +1,12 @@
-/** Progress-to-target chart spec: for each target, the latest figure, the target and the distance left. */
+/**
+ * Progress-to-target chart spec: per target a bar to the latest figure and a tick at the target.
+ * Every label sits on its own line above or below the bar, starting at zero, wrapped to the
+ * chart's width, so nothing runs into the tick or off the edge.
+ */
 import * as Plot from '@observablehq/plot';
-import { t } from '../i18n';
-import type { TargetProgress } from '../view/target';
-import { geoLabel, groupLabel, isNarrow, labelMargin, tickFormatter, valueFormatter, yAxisLabel, type ChartContext } from './common';
+import type { Indicator } from '../data/types';
+import type { Lang } from '../state/view-state';
+import { chartFontPx, isNarrow, tickFormatter, yAxisLabel } from './common';
 
 export interface TargetBar {
   label: string;
@@ -14,42 +18,23 @@ export interface TargetBar {
   reached: boolean;
 }
 
-export function targetBars(ctx: ChartContext, progress: TargetProgress[]): TargetBar[] {
-  const fmt = valueFormatter(ctx.indicator, ctx.lang);
-  const fmtDiff = valueFormatter(ctx.indicator, ctx.lang, ctx.indicator.unit === '%' ? 'pp' : ctx.indicator.unit);
-  return progress
-    .filter((p) => p.latest)
-    .map((p) => {
-      const places = new Set(progress.map((x) => x.target.geo)).size;
-      const parts = [
-        p.target.group === 'totaal' ? '' : groupLabel(ctx.catalog, ctx.lang, p.target.group),
-        places > 1 ? geoLabel(ctx.catalog, ctx.lang, p.target.geo) : '',
-      ];
-      const who = parts.filter(Boolean).join(', ');
-      return {
-        label: who ? `${who} → ${p.target.year}` : `→ ${p.target.year}`,
-        value: p.latest!.value,
-        target: p.target.value,
-        latestText: `${fmt(p.latest!.value)} (${p.latest!.period})`,
-        targetText: `${t(ctx.lang, 'targetShort')} ${fmt(p.target.value)}`,
-        remainingText: p.reached ? t(ctx.lang, 'targetReached') : t(ctx.lang, 'targetRemaining', { value: fmtDiff(p.remaining!) }),
-        reached: p.reached,
-      };
-    });
-}
+const ROW = 104;
 
-export function targetSpec(ctx: ChartContext & { progress: TargetProgress[] }): Plot.PlotOptions {
-  const bars = targetBars(ctx, ctx.progress);
-  const narrow = isNarrow(ctx.width);
+export function targetSpec(ctx: { indicator: Indicator; lang: Lang; width: number; bars: TargetBar[] }): Plot.PlotOptions {
+  const { bars, width } = ctx;
+  const narrow = isNarrow(width);
+  const font = chartFontPx(width);
+  const marginLeft = 16;
+  const marginRight = 24;
+  // Plot's lineWidth is in ems.
+  const lineWidth = (width - marginLeft - marginRight) / font;
   return {
-    width: ctx.width,
-    height: Math.max(190, bars.length * 90 + 70),
-    marginLeft: labelMargin(
-      bars.map((b) => b.label),
-      ctx.width,
-    ),
-    marginRight: narrow ? 60 : 90,
-    style: { fontSize: narrow ? '11px' : '12px' },
+    width,
+    height: bars.length * ROW + 60,
+    marginLeft,
+    marginRight,
+    marginTop: 8,
+    style: { fontSize: `${font}px` },
     x: {
       label: yAxisLabel(ctx.indicator, ctx.lang),
       grid: true,
@@ -57,21 +42,31 @@ export function targetSpec(ctx: ChartContext & { progress: TargetProgress[] }): 
       zero: true,
       tickFormat: tickFormatter(ctx.lang),
       ticks: narrow ? 4 : undefined,
+      labelAnchor: 'right',
     },
-    y: { label: null, domain: bars.map((b) => b.label), padding: 0.5 },
+    y: { label: null, domain: bars.map((b) => b.label), axis: null, paddingInner: 0.72, paddingOuter: 0.5, align: 0.35 },
     marks: [
       Plot.barX(bars, { y: 'label', x: 'value', fill: (b: TargetBar) => (b.reached ? '#009E73' : '#0072B2'), className: 'target-bar' }),
-      Plot.tickX(bars, { y: 'label', x: 'target', stroke: '#222', strokeWidth: 3, className: 'target-tick' }),
-      // Both labels start at zero, above and below the bar, so they never run into the target tick.
-      Plot.text(bars, { y: 'label', x: 0, text: 'latestText', dy: -24, textAnchor: 'start', fill: '#222', className: 'target-latest' }),
+      Plot.tickX(bars, { y: 'label', x: 'target', stroke: '#222', strokeWidth: 3, inset: -6, className: 'target-tick' }),
       Plot.text(bars, {
         y: 'label',
         x: 0,
-        text: (b: TargetBar) => `${b.targetText} · ${b.remainingText}`,
-        dy: 22,
+        text: 'label',
+        dy: -30,
+        textAnchor: 'start',
+        fontWeight: 700,
+        fill: '#222',
+        lineWidth,
+        className: 'target-name',
+      }),
+      Plot.text(bars, {
+        y: 'label',
+        x: 0,
+        text: (b: TargetBar) => `${b.latestText} · ${b.targetText} · ${b.remainingText}`,
+        dy: 28,
         textAnchor: 'start',
         fill: '#222',
-        fontWeight: 600,
+        lineWidth,
         className: 'target-text',
       }),
       Plot.ruleX([0]),

@@ -1,6 +1,6 @@
 /** What the data build writes beside the Parquet files, and the browser reads first. */
 import type { Catalog } from './catalog';
-import type { ViewData } from '../view/load';
+import type { ViewData } from '../views/types';
 import type { TableName } from './schema';
 
 export interface Manifest {
@@ -14,6 +14,9 @@ export interface Manifest {
 export interface BootData {
   version: string;
   catalog: Catalog;
-  /** The data of the default view (trend of the default indicator), as the engine would return it. */
-  defaultView: ViewData;
+  /**
+   * The data of each domain's opening view (every view of its default indicator), as the engine
+   * would return it: these draw at once, and keep working if the engine cannot start.
+   */
+  views: ViewData[];
 }

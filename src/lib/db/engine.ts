@@ -13,10 +13,33 @@ export interface Engine {
   insertTable(name: string, table: Table): Promise<void>;
 }
 
+const fileName = (url: string) => decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() ?? url);
+
+/**
+ * Check a file the engine needs before handing it to DuckDB, so a missing file or a wrong MIME
+ * type is reported at once, naming the file, instead of as an opaque failure much later.
+ */
+async function checkFile(url: string, types: string[]): Promise<void> {
+  const name = fileName(url);
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'HEAD', cache: 'no-cache' });
+  } catch (e) {
+    throw new Error(`${name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+  const served = (res.headers.get('content-type') ?? '').split(';')[0].trim();
+  if (!types.includes(served)) throw new Error(`${name}: served as "${served || 'no type'}" instead of ${types[0]}`);
+}
+
 export async function startEngine(): Promise<Engine> {
+  await Promise.all([checkFile(workerUrl, ['text/javascript', 'application/javascript']), checkFile(wasmUrl, ['application/wasm'])]);
   const worker = new Worker(workerUrl);
+  const workerFailed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', (e) => reject(new Error(`${fileName(workerUrl)}: ${e.message || 'the worker could not start'}`))),
+  );
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(wasmUrl);
+  await Promise.race([db.instantiate(wasmUrl), workerFailed]);
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, allowUnsignedExtensions: false });
   const conn = await db.connect();
   await conn.query(`SET autoinstall_known_extensions = false`);

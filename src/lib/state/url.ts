@@ -6,7 +6,7 @@
 import type { Catalog } from '../data/catalog';
 import { defaultGeo, defaultGroups, defaultIndicator, geosWithData, groupsWithData, hasFigures } from '../data/catalog';
 import { defaultState, LANGS, VIEWS, type Lang, type ViewKind, type ViewState } from './view-state';
-import { formatSort, parseSort } from '../view/table';
+import { formatSort, parseSort } from '../figure/table-sort';
 
 export const PARAMS = {
   lang: 'lang',

@@ -1,0 +1,288 @@
+/**
+ * Lines over time (the trend and the gap over time): a solid segment between adjacent periods, a
+ * dashed bridge over missing ones (nothing filled in), a dot per stated figure, a hollow dot for a
+ * figure another source states differently, a label at the end of each line, one small chart per
+ * place when there are several. Pure: data and options in, Plot options out.
+ */
+import * as Plot from '@observablehq/plot';
+import type { FigureSeries } from '../figure/types';
+import { chartFontPx, isNarrow, tickFormatter, yearTicks } from './common';
+import type { Lang } from '../state/view-state';
+
+export interface LinePoint {
+  series: string;
+  x: number;
+  value: number;
+  /** Tooltip text. */
+  title: string;
+}
+
+export interface LineSegment {
+  series: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  dashed: boolean;
+}
+
+export interface LineMarker {
+  x: number;
+  value: number;
+  label: string;
+  place: string | null;
+}
+
+export interface LinesInput {
+  lang: Lang;
+  width: number;
+  xLabel: string;
+  yLabel: string;
+  series: FigureSeries[];
+  /** Facet (place) of each series key; null when there is one place. */
+  facetOf: (seriesKey: string) => string | null;
+  facets: string[];
+  points: LinePoint[];
+  alternatives: LinePoint[];
+  segments: LineSegment[];
+  /** Target marks (diamonds with a label). */
+  markers: LineMarker[];
+  /** A zero line and a y axis from zero (rates, counts) or around zero (gaps). */
+  includeZero: boolean;
+  caption: string | null;
+  /** Class prefix of the marks: `trend` or `gap`. */
+  className: string;
+  /** Labels at the end of each line, e.g. "Belgische herkomst 73,6 %". */
+  endLabel: (seriesKey: string, value: number) => string;
+}
+
+const LABEL_LINE_PX = 14;
+const FACET_GAP = 44;
+
+/** Push labels apart so no two overlap: positions in pixels, at least `gap` apart, kept in [lo, hi]. */
+export function spreadLabels(ys: number[], gap: number, lo: number, hi: number): number[] {
+  const order = ys.map((y, i) => [y, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(ys.length);
+  let prev = -Infinity;
+  for (const [y, i] of order) {
+    const placed = Math.max(y, prev + gap, lo);
+    out[i] = placed;
+    prev = placed;
+  }
+  // Overflow at the bottom: shift the run back up.
+  let over = prev - hi;
+  for (let k = order.length - 1; k >= 0 && over > 0; k--) {
+    const i = order[k][1];
+    const room = k === 0 ? out[i] - lo : out[i] - (out[order[k - 1][1]] + gap);
+    out[i] -= over;
+    over = Math.max(0, over - Math.max(0, room));
+  }
+  return out;
+}
+
+export function linesSpec(input: LinesInput): Plot.PlotOptions {
+  const { width, lang, series } = input;
+  const narrow = isNarrow(width);
+  const font = chartFontPx(width);
+  const several = input.facets.length > 1;
+  // Places stack in one column: they share the time axis, so years line up from chart to chart.
+  const columns = 1;
+  const rows = several ? Math.ceil(input.facets.length / columns) : 1;
+  const facetHeight = several ? (narrow ? 180 : 210) : narrow ? 300 : 400;
+  const marginTop = several ? 30 : 24;
+  const marginBottom = 40;
+  const height = rows * facetHeight + (rows - 1) * FACET_GAP + marginTop + marginBottom;
+
+  const values = [...input.points, ...input.alternatives].map((p) => p.value).concat(input.markers.map((m) => m.value));
+  const lo = Math.min(input.includeZero ? 0 : Infinity, ...values);
+  const hi = Math.max(input.includeZero ? 0 : -Infinity, ...values);
+  const yDomain = Plot.scale({ y: { type: 'linear', domain: [lo, hi === lo ? lo + 1 : hi], nice: true } }).domain as [number, number];
+
+  const groupLabel = (key: string) => {
+    const s = series.find((x) => x.key === key);
+    return s ? (several ? s.label.split(' — ')[0] : s.label) : key;
+  };
+  const colourKeys = [...new Map(series.map((s) => [groupLabel(s.key), s])).values()];
+  const facetIndex = (key: string) => Math.max(0, input.facets.indexOf(input.facetOf(key) ?? ''));
+  const fx = (key: string) => (several ? facetIndex(key) % columns : undefined);
+  const fy = (key: string) => (several ? Math.floor(facetIndex(key) / columns) : undefined);
+
+  // End labels: at each line's last point, spread so they never overlap, in pixel space.
+  const innerHeight = facetHeight;
+  const toPx = (v: number) => ((yDomain[1] - v) / (yDomain[1] - yDomain[0])) * innerHeight;
+  const toValue = (px: number) => yDomain[1] - (px / innerHeight) * (yDomain[1] - yDomain[0]);
+  const lastPoints = [...new Map(input.points.map((p) => [p.series, p])).values()];
+  const maxX = Math.max(...input.points.map((p) => p.x));
+  const ends: { series: string; x: number; value: number; text: string }[] = [];
+  for (const facet of several ? input.facets : [null]) {
+    const own = lastPoints.filter((p) => (several ? input.facetOf(p.series) === facet : true));
+    const ys = spreadLabels(
+      own.map((p) => toPx(p.value)),
+      LABEL_LINE_PX,
+      0,
+      innerHeight,
+    );
+    own.forEach((p, i) => ends.push({ series: p.series, x: maxX, value: toValue(ys[i]), text: input.endLabel(p.series, p.value) }));
+  }
+  const longest = Math.max(0, ...ends.map((e) => e.text.length));
+  const labelRoom = Math.min(Math.round(longest * font * 0.58) + 14, Math.round(width * (narrow ? 0.42 : 0.3)));
+  const marginRight = labelRoom;
+  // Plot's lineWidth is in ems.
+  const lineWidthEms = Math.max(4, (labelRoom - 14) / font);
+
+  const xs = [...input.points.map((p) => p.x), ...input.markers.map((m) => m.x)];
+  // One small chart per place: facets laid out in a grid of `columns`.
+  const facet = several ? { fx: (d: { series: string }) => fx(d.series), fy: (d: { series: string }) => fy(d.series) } : {};
+  const markerFacet = several
+    ? {
+        fx: (m: LineMarker) => facetIndex(seriesOfPlace(m.place)) % columns,
+        fy: (m: LineMarker) => Math.floor(facetIndex(seriesOfPlace(m.place)) / columns),
+      }
+    : {};
+
+  // Fill and symbol read one field, so Plot colours the symbols in the legend.
+  const points = input.points.map((p) => ({ ...p, g: groupLabel(p.series) }));
+
+  const marks: Plot.Markish[] = [
+    input.includeZero ? Plot.ruleY([0], { stroke: '#444' }) : null,
+    Plot.link(
+      input.segments.filter((s) => !s.dashed),
+      {
+        x1: 'x1',
+        y1: 'y1',
+        x2: 'x2',
+        y2: 'y2',
+        stroke: (d: LineSegment) => groupLabel(d.series),
+        strokeWidth: 2.5,
+        className: `${input.className}-line`,
+        ...facet,
+      },
+    ),
+    Plot.link(
+      input.segments.filter((s) => s.dashed),
+      {
+        x1: 'x1',
+        y1: 'y1',
+        x2: 'x2',
+        y2: 'y2',
+        stroke: (d: LineSegment) => groupLabel(d.series),
+        strokeWidth: 1.5,
+        strokeDasharray: '5,4',
+        className: `${input.className}-bridge`,
+        ...facet,
+      },
+    ),
+    Plot.dot(input.alternatives, {
+      x: 'x',
+      y: 'value',
+      stroke: (d: LinePoint) => groupLabel(d.series),
+      fill: 'white',
+      r: 4,
+      strokeWidth: 1.5,
+      className: `${input.className}-alternative`,
+      title: 'title',
+      ...facet,
+    }),
+    Plot.dot(points, {
+      x: 'x',
+      y: 'value',
+      fill: 'g',
+      symbol: 'g',
+      r: 4.5,
+      stroke: 'white',
+      strokeWidth: 1,
+      className: `${input.className}-point`,
+      ...facet,
+    }),
+    Plot.text(ends, {
+      x: 'x',
+      y: 'value',
+      text: 'text',
+      fill: (d: { series: string }) => groupLabel(d.series),
+      dx: 9,
+      textAnchor: 'start',
+      lineWidth: lineWidthEms,
+      fontSize: font,
+      className: `${input.className}-end-label`,
+      ...facet,
+    }),
+    Plot.dot(input.markers, {
+      x: 'x',
+      y: 'value',
+      symbol: 'diamond2',
+      r: 7,
+      stroke: '#222',
+      fill: 'white',
+      strokeWidth: 1.5,
+      className: 'target-mark',
+      ...markerFacet,
+    }),
+    Plot.text(input.markers, {
+      x: 'x',
+      y: 'value',
+      text: 'label',
+      dy: -16,
+      textAnchor: 'end',
+      fill: '#222',
+      fontWeight: 600,
+      fontSize: font,
+      lineWidth: (width * 0.45) / font,
+      className: 'target-label',
+      ...markerFacet,
+    }),
+    several
+      ? Plot.text(input.facets, {
+          fx: (_: string, i: number) => i % columns,
+          fy: (_: string, i: number) => Math.floor(i / columns),
+          text: (d: string) => d,
+          frameAnchor: 'top-left',
+          dy: -22,
+          fontWeight: 700,
+          fontSize: font + 1,
+          className: 'facet-label',
+        })
+      : null,
+    Plot.tip(input.points, Plot.pointer({ x: 'x', y: 'value', title: 'title', ...facet })),
+  ];
+
+  function seriesOfPlace(place: string | null): string {
+    return series.find((s) => input.facetOf(s.key) === place)?.key ?? '';
+  }
+
+  return {
+    width,
+    height,
+    marginLeft: 56,
+    marginRight,
+    marginTop,
+    marginBottom,
+    style: { fontSize: `${font}px` },
+    caption: input.caption ?? undefined,
+    x: {
+      label: input.xLabel,
+      ticks: yearTicks(xs, narrow ? 4 : 10),
+      tickFormat: (d: number) => String(d),
+      labelAnchor: 'right',
+      domain: [Math.min(...xs) - 0.3, Math.max(...xs) + 0.3],
+    },
+    // With several places the unit is said above the chart (the Figure's subtitle), not over the first place's name.
+    y: {
+      label: several ? null : input.yLabel,
+      grid: true,
+      domain: yDomain,
+      labelAnchor: 'top',
+      tickFormat: tickFormatter(lang),
+      ticks: narrow ? 5 : 8,
+    },
+    fx: several ? { axis: null, padding: 0.18 } : undefined,
+    fy: several ? { axis: null, padding: FACET_GAP / (facetHeight + FACET_GAP) } : undefined,
+    color: { type: 'ordinal', domain: colourKeys.map((s) => groupLabel(s.key)), range: colourKeys.map((s) => s.colour) },
+    symbol: {
+      type: 'ordinal',
+      domain: colourKeys.map((s) => groupLabel(s.key)),
+      range: colourKeys.map((s) => s.symbol),
+      legend: true,
+    },
+    marks,
+  };
+}

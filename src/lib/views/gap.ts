@@ -1,0 +1,254 @@
+/**
+ * Herkomstkloof: the gap between each group and a reference group, in percentage points,
+ * computed from two stated figures for the same place and period (docs/figure-rules.md §5).
+ * Over time for one place; ranked across places for one year.
+ */
+import { defaultReference, effectiveReferenceOf, groupsWithData, yearsWithData, type Catalog } from '../data/catalog';
+import type { Figure, FigureNote } from '../figure/types';
+import { adjacent, type Series, type Slot } from '../figure/series';
+import { linesSpec, type LinePoint, type LineSegment } from '../charts/lines';
+import { rankedGapSpec, type RankedBar } from '../charts/gap';
+import { t } from '../i18n';
+import type { ViewState } from '../state/view-state';
+import type { StatedFigure } from '../queries/observations';
+import {
+  catalogOrder,
+  emptyFigure,
+  fmtValue,
+  geoName,
+  groupName,
+  mixedKindsCaption,
+  placesText,
+  seriesStyle,
+  sourcesOf,
+  suggestion,
+  unitWords,
+} from './common';
+import { nearestYears } from './compare';
+import type { ViewModule } from './types';
+
+export interface Gap {
+  key: string;
+  geo: string;
+  group: string;
+  slot: Slot;
+  reference: StatedFigure;
+  figure: StatedFigure;
+  /** Positive when the group is behind the reference. */
+  gap: number;
+  dashedBefore: boolean;
+}
+
+/** Gaps for every place, group and slot where both the group and the reference have a figure. */
+export function gapsOf(series: Series[], reference: string, lowerIsBetter: boolean): Gap[] {
+  const out: Gap[] = [];
+  for (const s of series) {
+    if (s.group === reference) continue;
+    const ref = series.find((r) => r.geo === s.geo && r.group === reference);
+    if (!ref) continue;
+    let prev: Slot | null = null;
+    for (const slot of s.slots) {
+      const r = ref.slots.find((x) => x.id === slot.id);
+      if (!r) continue;
+      const diff = lowerIsBetter ? slot.primary.value - r.primary.value : r.primary.value - slot.primary.value;
+      out.push({
+        key: s.key,
+        geo: s.geo,
+        group: s.group,
+        slot,
+        reference: r.primary,
+        figure: slot.primary,
+        gap: Math.round(diff * 1e6) / 1e6,
+        dashedBefore: prev !== null && !adjacent(prev, slot),
+      });
+      prev = slot;
+    }
+  }
+  return out;
+}
+
+function referenceOf(c: Catalog, s: ViewState): string | null {
+  return effectiveReferenceOf(c, s);
+}
+
+export const gap: ViewModule = {
+  kind: 'gap',
+  needs: (c, s) => {
+    const reference = referenceOf(c, s);
+    const groups = reference && !s.groups.includes(reference) ? [reference, ...s.groups] : s.groups;
+    return { indicator: s.indicator, geos: s.geos, groups, years: s.geos.length === 1 ? s.years : null };
+  },
+  possible: (c, s) => {
+    const reference = defaultReference(c, s.indicator, s.geos, s.groups) ?? s.ref;
+    if (!reference) return false;
+    const others = groupsWithData(c, s.indicator, s.geos).filter((g) => g !== reference && s.groups.includes(g));
+    return s.geos.some((geo) => {
+      const refYears = yearsWithData(c, s.indicator, [geo], [reference]);
+      return others.some((g) => yearsWithData(c, s.indicator, [geo], [g]).some((y) => refYears.includes(y)));
+    });
+  },
+  figure(ctx): Figure {
+    const { catalog: c, state: s, lang, indicator } = ctx;
+    const name = lang === 'en' ? indicator.label_en : indicator.label_nl;
+    const reference = referenceOf(c, s);
+    const acrossPlaces = s.geos.length > 1;
+    if (!reference) {
+      const title = t(lang, 'gapTitleNoReference', { indicator: name, geo: placesText(ctx, s.geos) });
+      return emptyFigure(ctx, title, t(lang, 'empty_noReference'), [suggestion(lang, 'suggestTrend', { ...s, view: 'trend' })]);
+    }
+    const refName = groupName(c, lang, reference);
+    const series = catalogOrder(
+      c,
+      ctx.series.filter((x) => s.geos.includes(x.geo) && (x.group === reference || s.groups.includes(x.group))),
+    );
+    const all = gapsOf(series, reference, indicator.better === 'lower');
+    const years = [...new Set(all.map((g) => g.figure.year_end))].sort((a, b) => a - b);
+    const year = acrossPlaces ? (s.year ?? years.at(-1) ?? null) : null;
+    const title = acrossPlaces
+      ? year === null
+        ? t(lang, 'gapTitlePlacesNoYear', { indicator: name, reference: refName })
+        : t(lang, 'gapTitlePlaces', { indicator: name, reference: refName, year })
+      : t(lang, 'gapTitleTime', { indicator: name, reference: refName, geo: placesText(ctx, s.geos) });
+    const gaps = acrossPlaces ? all.filter((g) => g.figure.year_end === year) : all;
+    // One gap per place and group in a ranking: the period ending last in the year.
+    const shown = acrossPlaces ? [...new Map(gaps.map((g) => [g.key, g])).values()] : gaps;
+
+    const noteMissing: FigureNote[] = [];
+    for (const geo of s.geos) {
+      for (const group of s.groups.filter((g) => g !== reference)) {
+        if (shown.some((g) => g.geo === geo && g.group === group)) continue;
+        const hasGroup = series.some((x) => x.geo === geo && x.group === group);
+        const hasRef = series.some((x) => x.geo === geo && x.group === reference);
+        const key = !hasGroup
+          ? 'gapMissingGroup'
+          : !hasRef
+            ? 'gapMissingReference'
+            : year !== null && all.some((g) => g.geo === geo && g.group === group)
+              ? 'gapMissingYear'
+              : 'gapMissingCommon';
+        noteMissing.push({
+          kind: 'missing',
+          text: t(lang, key, { place: geoName(c, lang, geo), group: groupName(c, lang, group), reference: refName, year: year ?? '' }),
+        });
+      }
+    }
+    if (shown.length === 0) {
+      const suggestions =
+        acrossPlaces && years.length
+          ? nearestYears(years, year ?? 0).map((y) => suggestion(lang, 'suggestYear', { ...s, year: y }, { year: y }))
+          : [suggestion(lang, 'suggestTrend', { ...s, view: 'trend' })];
+      const message =
+        acrossPlaces && years.length
+          ? t(lang, 'empty_noGapYear', { year: year ?? '', reference: refName })
+          : t(lang, 'empty_noGaps', { reference: refName });
+      return emptyFigure(ctx, title, message, suggestions, noteMissing);
+    }
+
+    const several = acrossPlaces;
+    const drawnSeries = catalogOrder(c, [...new Map(shown.map((g) => [g.key, series.find((x) => x.key === g.key)!])).values()]);
+    const styles = drawnSeries.map((x) => seriesStyle(c, lang, x, several));
+    const styleOf = (key: string) => styles.find((x) => x.key === key)!;
+    const pp = (v: number) => fmtValue(ctx, v, indicator.unit === '%' || indicator.unit === 'pp' ? 'pp' : indicator.unit);
+    const axisLabel = t(lang, 'gapAxis', { reference: refName, unit: unitWords(indicator.unit === '%' ? 'pp' : indicator.unit, lang) });
+    const explain = t(lang, indicator.better === 'lower' ? 'gapExplainLower' : 'gapExplain', { reference: refName });
+    const notes: FigureNote[] = [{ kind: 'gap_explain', text: explain }, ...noteMissing];
+    const caption = mixedKindsCaption(c, lang, [reference, ...drawnSeries.map((x) => x.group)]);
+    const table = {
+      columns: [
+        { key: 'geo', label: t(lang, 'col_geo') },
+        { key: 'group', label: t(lang, 'col_group') },
+        { key: 'period', label: t(lang, 'col_period') },
+        { key: 'value', label: t(lang, 'col_value'), numeric: true },
+        { key: 'reference', label: refName, numeric: true },
+        { key: 'gap', label: t(lang, 'col_gap'), numeric: true },
+      ],
+      rows: shown.map((g) => ({
+        key: `${g.key}|${g.slot.id}`,
+        primary: true,
+        cells: {
+          geo: geoName(c, lang, g.geo),
+          group: groupName(c, lang, g.group),
+          period: g.slot.id,
+          value: fmtValue(ctx, g.figure.value),
+          reference: fmtValue(ctx, g.reference.value),
+          gap: pp(g.gap),
+        },
+        values: { value: g.figure.value, reference: g.reference.value, gap: g.gap, period: g.slot.x },
+      })),
+    };
+    const largest = [...shown].sort((a, b) => b.gap - a.gap)[0];
+    const summary = [
+      t(lang, 'summaryIntro', { title }),
+      shown.map((g) => `${styleOf(g.key).label}, ${g.slot.id}: ${pp(g.gap)}.`).join(' '),
+      t(lang, 'summaryLargestGap', { series: styleOf(largest.key).label, period: largest.slot.id, gap: pp(largest.gap) }),
+    ].join(' ');
+    const common = {
+      status: 'ready' as const,
+      view: 'gap' as const,
+      title,
+      subtitle: '',
+      unit: unitWords('pp', lang),
+      series: styles,
+      caption,
+      notes,
+      sources: sourcesOf(
+        ctx.data.sources,
+        shown.flatMap((g) => [g.figure, g.reference]),
+      ),
+      disagreements: [],
+      table,
+      summary,
+      message: null,
+      suggestions: [],
+    };
+    if (acrossPlaces) {
+      const bars: RankedBar[] = [...shown]
+        .sort((a, b) => b.gap - a.gap)
+        .map((g) => ({
+          place: geoName(c, lang, g.geo),
+          group: styleOf(g.key).label.split(' — ')[0],
+          colour: styleOf(g.key).colour,
+          gap: g.gap,
+          text: pp(g.gap),
+        }));
+      return { ...common, plot: (width: number) => rankedGapSpec({ lang, width, bars, axisLabel, caption }) };
+    }
+    const points: LinePoint[] = shown.map((g) => ({
+      series: g.key,
+      x: g.slot.x,
+      value: g.gap,
+      title: `${styleOf(g.key).label}, ${g.slot.id}: ${pp(g.gap)}\n(${fmtValue(ctx, g.reference.value)} − ${fmtValue(ctx, g.figure.value)})`,
+    }));
+    const segments: LineSegment[] = [];
+    for (const key of new Set(shown.map((g) => g.key))) {
+      const own = shown.filter((g) => g.key === key);
+      own
+        .slice(1)
+        .forEach((g, i) =>
+          segments.push({ series: key, x1: own[i].slot.x, y1: own[i].gap, x2: g.slot.x, y2: g.gap, dashed: g.dashedBefore }),
+        );
+    }
+    if (segments.some((x) => x.dashed)) notes.push({ kind: 'bridged', text: t(lang, 'gapNote') });
+    return {
+      ...common,
+      plot: (width: number) =>
+        linesSpec({
+          lang,
+          width,
+          xLabel: t(lang, 'year'),
+          yLabel: axisLabel,
+          series: styles,
+          facetOf: () => null,
+          facets: [],
+          points,
+          alternatives: [],
+          segments,
+          markers: [],
+          includeZero: true,
+          caption,
+          className: 'gap',
+          endLabel: (key, value) => `${styleOf(key).label} ${pp(value)}`,
+        }),
+    };
+  },
+};

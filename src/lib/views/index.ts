@@ -1,0 +1,84 @@
+/**
+ * The views, in tab order, and the one function the app calls: (state, catalog, data) → Figure.
+ * Adding a view: one module here plus its chart spec, one line below, its tab label in i18n.
+ */
+import type { Catalog } from '../data/catalog';
+import type { Figure } from '../figure/types';
+import { toSeries } from '../figure/series';
+import { t } from '../i18n';
+import type { ViewKind, ViewState } from '../state/view-state';
+import type { ObservationFilter } from '../queries/observations';
+import { compare } from './compare';
+import { noTable, placesText, unitWords } from './common';
+import { gap } from './gap';
+import { table } from './table';
+import { target } from './target';
+import { trend } from './trend';
+import type { ViewData, ViewModule } from './types';
+
+export const VIEW_MODULES: Record<ViewKind, ViewModule> = { trend, compare, gap, target, table };
+
+export function viewModule(kind: ViewKind): ViewModule {
+  return VIEW_MODULES[kind];
+}
+
+/** The rows a state needs, and a key that names them: data for one key never serves another. */
+export function needOf(c: Catalog, s: ViewState): { need: ObservationFilter; key: string } {
+  const need = viewModule(s.view).needs(c, s);
+  return { need, key: needKey(need) };
+}
+
+export function needKey(need: ObservationFilter): string {
+  return JSON.stringify([need.indicator, need.geos, need.groups, need.years]);
+}
+
+function placeholderFigure(c: Catalog, s: ViewState, status: 'loading' | 'error', message: string | null): Figure {
+  const indicator = c.indicators.find((i) => i.id === s.indicator);
+  const name = indicator ? (s.lang === 'en' ? indicator.label_en : indicator.label_nl) : s.indicator;
+  return {
+    status,
+    view: s.view,
+    title: [name, placesText({ catalog: c, lang: s.lang }, s.geos)].filter(Boolean).join(', '),
+    subtitle: '',
+    unit: indicator ? unitWords(indicator.unit, s.lang) : '',
+    series: [],
+    plot: null,
+    caption: null,
+    notes: [],
+    sources: [],
+    disagreements: [],
+    table: noTable,
+    summary: message ?? t(s.lang, 'loadingFigures'),
+    message,
+    suggestions: [],
+  };
+}
+
+/**
+ * The Figure for a state. Data for another need (an older choice, still on its way) never
+ * shows: the Figure says it is loading instead.
+ */
+export function figureOf(c: Catalog, s: ViewState, data: ViewData | null, error: string | null = null): Figure {
+  if (error) return placeholderFigure(c, s, 'error', error);
+  const indicator = c.indicators.find((i) => i.id === s.indicator);
+  if (!indicator) return placeholderFigure(c, s, 'error', t(s.lang, 'unknownIndicator', { indicator: s.indicator }));
+  const { key } = needOf(c, s);
+  if (!data || data.key !== key) return placeholderFigure(c, s, 'loading', null);
+  return viewModule(s.view).figure({ state: s, catalog: c, indicator, lang: s.lang, data, series: toSeries(data.figures) });
+}
+
+/** Which views can show figures for a state (tabs mark the others). */
+export function possibleViews(c: Catalog, s: ViewState): Record<ViewKind, boolean> {
+  const out = {} as Record<ViewKind, boolean>;
+  for (const [kind, m] of Object.entries(VIEW_MODULES) as [ViewKind, ViewModule][]) out[kind] = m.possible(c, { ...s, view: kind });
+  return out;
+}
+
+/** The view to show for a state: its own if it can work, else the nearest that can (trend, then table). */
+export function carryView(c: Catalog, s: ViewState): ViewKind {
+  if (viewModule(s.view).possible(c, s)) return s.view;
+  const order: ViewKind[] = s.view === 'gap' ? ['compare', 'trend', 'table'] : ['trend', 'compare', 'table'];
+  return order.find((v) => viewModule(v).possible(c, { ...s, view: v })) ?? 'table';
+}
+
+export type { ViewData };
