@@ -109,3 +109,213 @@ describe('parseYears', () => {
     expect(parseYears('2010-2020')).toBeNull();
   });
 });
+
+describe('parseUrl, parameter by parameter', () => {
+  // In the synthetic catalog the first indicator with figures is "gap" (Vlaams Gewest, niet_eu);
+  // "rate" has figures for belgisch and niet_eu in the Vlaams Gewest and for niet_eu in Gent.
+  const DEFAULT: ViewState = {
+    lang: 'nl',
+    view: 'trend',
+    indicator: 'gap',
+    geos: ['vlaams_gewest'],
+    groups: ['niet_eu'],
+    years: null,
+    year: null,
+    ref: null,
+    sort: null,
+  };
+
+  it('opens on the first indicator with figures, its place and its groups', () => {
+    expect(parseUrl('', catalog)).toEqual({ state: DEFAULT, notices: [] });
+    expect(defaultState(catalog)).toEqual(DEFAULT);
+    expect(defaultState(catalog, 'rate', 'en', 'table')).toEqual({
+      ...DEFAULT,
+      lang: 'en',
+      view: 'table',
+      indicator: 'rate',
+      groups: ['belgisch', 'niet_eu'],
+    });
+  });
+
+  it('reads a query with or without the leading question mark', () => {
+    expect(parseUrl('lang=en&view=compare', catalog)).toEqual({ state: { ...DEFAULT, lang: 'en', view: 'compare' }, notices: [] });
+    expect(parseUrl('?lang=en&view=compare', catalog)).toEqual({ state: { ...DEFAULT, lang: 'en', view: 'compare' }, notices: [] });
+  });
+
+  it('accepts both languages and every view', () => {
+    expect(parseUrl('?lang=nl', catalog).state.lang).toBe('nl');
+    expect(parseUrl('?lang=en', catalog).state.lang).toBe('en');
+    for (const view of ['trend', 'compare', 'gap', 'target', 'table']) {
+      expect(parseUrl(`?view=${view}`, catalog)).toEqual({ state: { ...DEFAULT, view }, notices: [] });
+    }
+  });
+
+  it('uses the first value of a repeated parameter and says so', () => {
+    expect(parseUrl('?view=gap&view=table', catalog)).toEqual({
+      state: { ...DEFAULT, view: 'gap' },
+      notices: [{ param: 'view', value: 'gap, table', reason: 'duplicate_param' }],
+    });
+  });
+
+  it('names an unknown parameter once, however often it is repeated', () => {
+    expect(parseUrl('?colour=red&colour=blue&lang=en', catalog)).toEqual({
+      state: { ...DEFAULT, lang: 'en' },
+      notices: [{ param: 'colour', value: 'red', reason: 'unknown_param' }],
+    });
+  });
+
+  it('names an empty value instead of using it', () => {
+    expect(parseUrl('?lang=', catalog).notices).toEqual([{ param: 'lang', value: '', reason: 'unknown_value' }]);
+    expect(parseUrl('?view=', catalog).notices).toEqual([{ param: 'view', value: '', reason: 'unknown_value' }]);
+    expect(parseUrl('?ind=', catalog).notices).toEqual([{ param: 'ind', value: '', reason: 'unknown_value' }]);
+    expect(parseUrl('?geo=', catalog).notices).toEqual([{ param: 'geo', value: '', reason: 'empty' }]);
+    expect(parseUrl('?yrs=', catalog).notices).toEqual([{ param: 'yrs', value: '', reason: 'bad_range' }]);
+    expect(parseUrl('?yr=', catalog).notices).toEqual([{ param: 'yr', value: '', reason: 'bad_range' }]);
+    expect(parseUrl('?ref=', catalog).notices).toEqual([{ param: 'ref', value: '', reason: 'unknown_value' }]);
+    expect(parseUrl('?sort=', catalog).notices).toEqual([{ param: 'sort', value: '', reason: 'unknown_value' }]);
+  });
+
+  it('opens another indicator on its own default place and groups', () => {
+    expect(parseUrl('?ind=rate', catalog)).toEqual({
+      state: { ...DEFAULT, indicator: 'rate', groups: ['belgisch', 'niet_eu'] },
+      notices: [],
+    });
+  });
+
+  it('refuses an indicator of the catalog that has no figures', () => {
+    const withEmpty: Catalog = { ...catalog, indicators: [...catalog.indicators, { ...catalog.indicators[1], id: 'leeg' }] };
+    expect(parseUrl('?ind=leeg', withEmpty)).toEqual({
+      state: DEFAULT,
+      notices: [{ param: 'ind', value: 'leeg', reason: 'no_data' }],
+    });
+  });
+
+  it('picks the default groups of the chosen place', () => {
+    expect(parseUrl('?ind=rate&geo=gent', catalog)).toEqual({
+      state: { ...DEFAULT, indicator: 'rate', geos: ['gent'], groups: ['niet_eu'] },
+      notices: [],
+    });
+  });
+
+  it('reads each place once, skipping empty entries, and names unknown ones', () => {
+    expect(parseUrl('?ind=rate&geo=gent~~gent', catalog)).toMatchObject({ state: { geos: ['gent'] }, notices: [] });
+    expect(parseUrl('?ind=rate&geo=mars~gent', catalog)).toMatchObject({
+      state: { geos: ['gent'] },
+      notices: [{ param: 'geo', value: 'mars', reason: 'unknown_value' }],
+    });
+    expect(parseUrl('?ind=rate&geo=mars', catalog)).toMatchObject({
+      state: { geos: ['vlaams_gewest'] },
+      notices: [{ param: 'geo', value: 'mars', reason: 'unknown_value' }],
+    });
+  });
+
+  it('reads each group once and falls back to the default groups when none is usable', () => {
+    expect(parseUrl('?ind=rate&grp=niet_eu~niet_eu', catalog)).toMatchObject({ state: { groups: ['niet_eu'] }, notices: [] });
+    expect(parseUrl('?ind=rate&grp=geboren_belgie', catalog)).toMatchObject({
+      state: { groups: ['belgisch', 'niet_eu'] },
+      notices: [{ param: 'grp', value: 'geboren_belgie', reason: 'no_data' }],
+    });
+  });
+
+  it('opens on no place at all when the extract has no figures', () => {
+    const empty: Catalog = { ...catalog, coverage: [] };
+    const { state } = parseUrl('', empty);
+    expect(state.geos).toEqual([]);
+    expect(state.groups).toEqual([]);
+  });
+
+  it('reads a year range, a single year and the year of a comparison', () => {
+    expect(parseUrl('?yrs=2014..2015', catalog)).toEqual({ state: { ...DEFAULT, years: [2014, 2015] }, notices: [] });
+    expect(parseUrl('?yrs=2015', catalog)).toEqual({ state: { ...DEFAULT, years: [2015, 2015] }, notices: [] });
+    expect(parseUrl('?yr=2017', catalog)).toEqual({ state: { ...DEFAULT, year: 2017 }, notices: [] });
+    expect(parseUrl('?yr=2017..2017', catalog)).toEqual({ state: { ...DEFAULT, year: 2017 }, notices: [] });
+    expect(parseUrl('?yr=2017..2018', catalog)).toEqual({
+      state: DEFAULT,
+      notices: [{ param: 'yr', value: '2017..2018', reason: 'bad_range' }],
+    });
+    expect(parseUrl('?yrs=2015..2014', catalog)).toEqual({
+      state: DEFAULT,
+      notices: [{ param: 'yrs', value: '2015..2014', reason: 'bad_range' }],
+    });
+  });
+
+  it('takes a reference group only where it has figures for the places shown', () => {
+    expect(parseUrl('?ind=rate&ref=belgisch', catalog)).toMatchObject({ state: { ref: 'belgisch' }, notices: [] });
+    expect(parseUrl('?ind=rate&geo=gent&ref=belgisch', catalog)).toMatchObject({
+      state: { ref: null },
+      notices: [{ param: 'ref', value: 'belgisch', reason: 'no_data' }],
+    });
+    expect(parseUrl('?ind=rate&ref=geboren_belgie', catalog)).toMatchObject({
+      state: { ref: null },
+      notices: [{ param: 'ref', value: 'geboren_belgie', reason: 'no_data' }],
+    });
+  });
+
+  it('reads a table order ascending or descending', () => {
+    expect(parseUrl('?sort=value', catalog)).toEqual({ state: { ...DEFAULT, sort: 'value' }, notices: [] });
+    expect(parseUrl('?sort=-period', catalog)).toEqual({ state: { ...DEFAULT, sort: '-period' }, notices: [] });
+  });
+
+  it('uses a value of up to 200 characters and refuses a longer one', () => {
+    // 40 × "gent~" is 200 characters: one place, named 40 times.
+    expect(parseUrl(`?ind=rate&geo=${'gent~'.repeat(40)}`, catalog)).toMatchObject({ state: { geos: ['gent'] }, notices: [] });
+    expect(parseUrl(`?ind=rate&geo=${'gent~'.repeat(40)}g`, catalog)).toMatchObject({
+      state: { geos: ['vlaams_gewest'] },
+      notices: [{ param: 'geo', value: `${'gent~'.repeat(8)}…`, reason: 'unknown_value' }],
+    });
+  });
+
+  it('echoes at most 40 characters of a value in a notice', () => {
+    const forty = 'abcdefghij'.repeat(4);
+    expect(parseUrl(`?colour=${forty}`, catalog).notices).toEqual([{ param: 'colour', value: forty, reason: 'unknown_param' }]);
+    expect(parseUrl(`?colour=${forty}k`, catalog).notices).toEqual([{ param: 'colour', value: `${forty}…`, reason: 'unknown_param' }]);
+  });
+});
+
+describe('serialiseState', () => {
+  const base = (): ViewState => defaultState(catalog);
+
+  it('writes each non-default part on its own', () => {
+    expect(serialiseState({ ...base(), lang: 'en' }, catalog)).toBe('?lang=en');
+    expect(serialiseState({ ...base(), view: 'compare' }, catalog)).toBe('?view=compare');
+    expect(serialiseState({ ...base(), years: [2014, 2017] }, catalog)).toBe('?yrs=2014..2017');
+    expect(serialiseState({ ...base(), year: 2015 }, catalog)).toBe('?yr=2015');
+    expect(serialiseState({ ...base(), ref: 'belgisch' }, catalog)).toBe('?ref=belgisch');
+    expect(serialiseState({ ...base(), sort: 'value' }, catalog)).toBe('?sort=value');
+  });
+
+  it('writes nothing for the default view in another view or language than the default', () => {
+    expect(serialiseState(defaultState(catalog, 'gap', 'en', 'gap'), catalog)).toBe('?lang=en&view=gap');
+  });
+
+  it('writes a place but not the groups when they are the default for that place', () => {
+    const gent: ViewState = { ...defaultState(catalog, 'rate'), geos: ['gent'], groups: ['niet_eu'] };
+    expect(serialiseState(gent, catalog)).toBe('?ind=rate&geo=gent');
+  });
+
+  it('writes groups that differ from the default for the places', () => {
+    expect(serialiseState({ ...defaultState(catalog, 'rate'), groups: ['niet_eu'] }, catalog)).toBe('?ind=rate&grp=niet_eu');
+  });
+
+  it('encodes values, so a value cannot add a parameter', () => {
+    expect(serialiseState({ ...base(), ref: 'a b&lang=en' }, catalog)).toBe('?ref=a%20b%26lang%3Den');
+  });
+});
+
+describe('parseYears at its bounds', () => {
+  it('accepts 1900 to 2100 and nothing else', () => {
+    expect(parseYears('1900')).toEqual([1900, 1900]);
+    expect(parseYears('2100')).toEqual([2100, 2100]);
+    expect(parseYears('1900..2100')).toEqual([1900, 2100]);
+    expect(parseYears('1899')).toBeNull();
+    expect(parseYears('2101')).toBeNull();
+    expect(parseYears('1899..2000')).toBeNull();
+    expect(parseYears('2000..2101')).toBeNull();
+  });
+
+  it('refuses anything around or between the years', () => {
+    for (const bad of ['x2015', '2015x', '2015..', '..2015', '2015..2016x', '2015...2016', '15', '']) {
+      expect(parseYears(bad), bad).toBeNull();
+    }
+  });
+});

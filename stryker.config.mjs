@@ -1,0 +1,34 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run mutate`): StrykerJS mutates the pure library code in src/lib and
+ * runs the unit tests (vitest.stryker.config.ts, the `unit` project only) against each mutant.
+ *
+ * Not mutated:
+ * - `*.svelte.ts` (Svelte runes, compiled by the Svelte plugin) and `*.d.ts` (no code);
+ * - `src/lib/db/engine.ts`: it starts DuckDB-WASM in a Web Worker, which only exists in the
+ *   browser; it is exercised by the end-to-end tests, which need a built app and Chromium and are
+ *   far too slow to run once per mutant.
+ *
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.stryker.config.ts', related: true },
+  mutate: ['src/lib/**/*.ts', '!src/lib/**/*.svelte.ts', '!src/lib/**/*.d.ts', '!src/lib/db/engine.ts'],
+  // Build output and screenshots need not be copied into the sandbox.
+  ignorePatterns: ['dist', 'test-results', 'bench-results', 'public/data', 'reports', 'docs'],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  concurrency: 2,
+  // Re-test only mutants whose code or tests changed since the last run (reports/ is git-ignored).
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  // Some unit tests build a DuckDB extract first; allow for that on a slow machine.
+  timeoutMS: 10000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};
