@@ -1,65 +1,58 @@
 /**
- * The production build in real headless Chromium: what a user sees on the default view, on a
- * shared URL, on a broken URL, in English and on a phone — and that nothing leaves localhost.
+ * The production build in real headless Chromium: the default view, a shared URL, a broken URL,
+ * English, a phone; interaction while the engine is still loading; an engine that cannot start;
+ * and that nothing leaves localhost. Expected figures come from the oracle (tests/oracle), which
+ * reads data/*.csv and imports nothing from src/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { BootData } from '../../src/lib/data/manifest';
-import { groupByDocument } from '../../src/lib/view/documents';
-import { ROOT, SCREENSHOTS, startHarness, waitForChart, waitForEngine, type Harness } from './harness';
-
-const boot = JSON.parse(readFileSync(join(ROOT, 'dist', 'data', 'boot.json'), 'utf8')) as BootData;
-const defaults = boot.defaultView;
+import { loadOracle, type Oracle } from '../oracle/index';
+import { differences, settled, shownState } from './expect';
+import { ROOT, SCREENSHOTS, startHarness, waitForEngine, type Harness } from './harness';
 
 let h: Harness;
+let oracle: Oracle;
 beforeAll(async () => {
   h = await startHarness();
+  oracle = await loadOracle(join(ROOT, 'data'));
 });
 afterAll(async () => {
   await h?.close();
 });
 
-const countPoints = (page: Page) => page.locator('[data-testid="chart"] g.trend-point circle').count();
-const countSeries = (page: Page) => page.locator('[data-testid="chart"] g.trend-bridge path').count();
-const legend = (page: Page) => page.locator('[data-testid="chart"] [class$="-swatch"]').allInnerTexts();
-const checkedGroups = (page: Page) =>
-  page.locator('[data-testid="groups"] input:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+const points = (page: Page) => page.locator('[data-testid="chart"] g.trend-point > *').count();
+const checked = (page: Page, field: string) =>
+  page.locator(`[data-testid="${field}"] input:checked`).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 describe('default view', () => {
-  it('draws one line per default group with one point per figure, and names every source', async () => {
+  it('opens on the employment rate in the Vlaams Gewest by country of birth, as the CSV states it', async () => {
     const page = await h.open('/');
-    const t0 = Date.now();
-    await waitForChart(page);
-    const firstChartMs = await page.evaluate(() => performance.now());
-    expect(await countSeries(page)).toBe(defaults.filter.groups.length);
-    expect(await countPoints(page)).toBe(defaults.rows.length);
-    expect(await checkedGroups(page)).toEqual(defaults.filter.groups);
-    const sourceLine = await page.getByTestId('source-line').innerText();
-    for (const doc of groupByDocument(defaults.sources)) {
-      expect(sourceLine).toContain(doc.publisher);
-      expect(sourceLine).toContain(doc.title);
-    }
-    const links = await page.locator('[data-testid="source-line"] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(links.sort()).toEqual(
-      groupByDocument(defaults.sources)
-        .map((d) => d.url)
-        .filter(Boolean)
-        .sort(),
+    const s = await settled(page);
+    // Written by hand from data/observations.csv: werkzaamheidsgraad, vlaams_gewest, by country of birth.
+    expect(s).toMatchObject({ view: 'trend', indicator: 'werkzaamheidsgraad', geos: ['vlaams_gewest'] });
+    expect(s.groups).toEqual(['geboren_belgie', 'geboren_eu', 'geboren_buiten_eu']);
+    expect(await checked(page, 'groups')).toEqual(s.groups);
+    // Born in Belgium 2011, 2015, 2023; in the EU 2023; outside the EU 2011, 2015, 2020, 2023.
+    expect(await points(page)).toBe(8);
+    expect(await page.locator('[data-testid="chart"] g.trend-end-label text').allTextContents()).toEqual(
+      expect.arrayContaining(['Geboren in België 78,6\u00a0%', 'Geboren buiten de EU 63,4\u00a0%']),
     );
+    expect(await page.getByTestId('title').innerText()).toBe('Werkzaamheidsgraad naar geboorteland, Vlaams Gewest, 2011–2023');
+    expect(await differences(page, oracle)).toEqual([]);
+    expect(await page.getByTestId('note-bridged').count()).toBe(1);
     await waitForEngine(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'default-nl.png'), fullPage: true });
-    writeFileSync(join(ROOT, 'test-results', 'first-chart.json'), JSON.stringify({ firstChartMs, wallMs: Date.now() - t0 }));
     await page.context().close();
   });
 
   it('speaks English on request, with English labels and number formats', async () => {
     const page = await h.open('/?lang=en');
-    await waitForChart(page);
-    await expect.poll(() => page.locator('h2.chart-title').innerText()).toMatch(/^Employment rate/);
+    await settled(page);
+    expect(await page.getByTestId('title').innerText()).toBe('Employment rate by country of birth, Flemish Region, 2011–2023');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await legend(page)).toContain('Born in Belgium');
+    expect(await page.locator('[data-testid="chart"] g.trend-end-label text').allTextContents()).toContain('Born in Belgium 78.6%');
+    expect(await differences(page, oracle, 'en')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'default-en.png'), fullPage: true });
     await page.context().close();
   });
@@ -68,68 +61,166 @@ describe('default view', () => {
 describe('URL state', () => {
   it('shows the default chart and a notice naming each bad parameter', async () => {
     const page = await h.open('/?ind=bestaat_niet&grp=marsbewoners&yrs=twintig&foo=1');
-    await waitForChart(page);
+    await settled(page);
     const notice = await page.getByTestId('url-notice').innerText();
     for (const part of ['bestaat_niet', 'marsbewoners', 'twintig', 'foo']) expect(notice).toContain(part);
-    expect(await countSeries(page)).toBe(defaults.filter.groups.length);
-    expect(await countPoints(page)).toBe(defaults.rows.length);
-    await page.screenshot({ path: join(SCREENSHOTS, 'invalid-url-nl.png'), fullPage: true });
+    expect(await points(page)).toBe(8);
     await page.context().close();
   });
 
   it('opens a shared URL cold and shows exactly that view (queried by DuckDB-WASM)', async () => {
-    const groups = defaults.filter.groups.slice(0, 2);
-    const years = defaults.rows.map((r) => r.year_end).sort((a, b) => a - b);
-    const range: [number, number] = [years[0], years[years.length - 1] - 1];
-    const page = await h.open(`/?grp=${groups.join('~')}&yrs=${range[0]}..${range[1]}`);
+    const page = await h.open('/?grp=geboren_belgie~geboren_buiten_eu&yrs=2011..2020');
     await waitForEngine(page);
-    const expected = defaults.rows.filter((r) => groups.includes(r.group) && r.year_end <= range[1]);
-    await expect.poll(() => countPoints(page), { timeout: 20_000 }).toBe(expected.length);
-    const withFigures = groups.filter((g) => expected.some((r) => r.group === g));
-    expect(await countSeries(page)).toBe(withFigures.length);
-    expect(await checkedGroups(page)).toEqual(groups);
-    if (withFigures.length < groups.length) {
-      expect(await page.getByTestId('missing-groups').innerText()).toMatch(/Geen cijfers voor/);
-    }
-    expect(await page.getByTestId('year-to').inputValue()).toBe(String(range[1]));
+    const s = await settled(page);
+    expect(s.groups).toEqual(['geboren_belgie', 'geboren_buiten_eu']);
+    // 2011 and 2015 for both, 2020 outside the EU only; 2023 is outside the range.
+    expect(await points(page)).toBe(5);
+    expect(await page.getByTestId('year-to').inputValue()).toBe('2020');
     await page.context().close();
   });
 
   it('pushes a history entry per deliberate change; back and forward restore the view', async () => {
     const page = await h.open('/');
     await waitForEngine(page);
-    await waitForChart(page);
-    const first = defaults.filter.groups[0];
-    await page.locator(`[data-testid="groups"] input[value="${first}"]`).uncheck();
-    await expect.poll(() => page.evaluate(() => location.search)).toContain('grp=');
-    await expect.poll(() => countSeries(page)).toBe(defaults.filter.groups.length - 1);
+    await settled(page);
+    await page.locator('[data-testid="groups"] input[value="geboren_eu"]').uncheck();
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('?grp=geboren_belgie~geboren_buiten_eu');
+    await expect.poll(() => points(page)).toBe(7);
     await page.goBack();
     await expect.poll(() => page.evaluate(() => location.search)).toBe('');
-    await expect.poll(() => countSeries(page)).toBe(defaults.filter.groups.length);
-    expect(await checkedGroups(page)).toEqual(defaults.filter.groups);
+    await expect.poll(() => points(page)).toBe(8);
     await page.goForward();
-    await expect.poll(() => countSeries(page)).toBe(defaults.filter.groups.length - 1);
+    await expect.poll(() => points(page)).toBe(7);
     await page.context().close();
   });
 });
 
-describe('group kinds', () => {
-  it('says on the chart itself when it mixes kinds of groups', async () => {
-    const page = await h.open('/?grp=niet_eu~geboren_belgie');
+describe('charts that read right', () => {
+  it('says on the chart itself when it mixes kinds of groups, and tells the groups apart by shape', async () => {
+    const page = await h.open('/?grp=niet_eu~geboren_buiten_eu');
     await waitForEngine(page);
-    await expect.poll(() => page.locator('[data-testid="chart"] figcaption').count(), { timeout: 20_000 }).toBe(1);
+    await settled(page);
     expect(await page.locator('[data-testid="chart"] figcaption').innerText()).toMatch(/herkomst, geboorteland/);
+    // Same colour family, different symbols: a circle (origin) and a square (country of birth) in the legend.
+    const legend = await page
+      .locator('[data-testid="chart"] [class*="-swatch"] path')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
+    expect(new Set(legend).size).toBe(2);
+    await page.context().close();
+  });
+
+  it('puts several places in panels of their own, each named, and names places without figures', async () => {
+    const page = await h.open('/?geo=vlaams_gewest~antwerpen~gent~mechelen&grp=niet_eu');
+    await waitForEngine(page);
+    const s = await settled(page);
+    expect(await page.locator('[data-testid="chart"] g.facet-label text').allTextContents()).toEqual([
+      'Vlaams Gewest',
+      'Antwerpen',
+      'Gent',
+      'Mechelen',
+    ]);
+    expect(await differences(page, oracle)).toEqual([]);
+    expect(s.geos).toHaveLength(4);
+    await page.screenshot({ path: join(SCREENSHOTS, 'trend-places-nl.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('draws the primary figure by source priority: Huizen van het Kind 2019 is the agency’s 222, not the barometer’s 266', async () => {
+    const page = await h.open('/?ind=hvk_aantal_huizen&view=table');
+    await waitForEngine(page);
+    await settled(page);
+    const rows = await page.locator('[data-testid="table"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        primary: tr.getAttribute('data-primary'),
+        period: tr.querySelector('[data-col="period"]')?.textContent,
+        value: tr.querySelector('[data-col="value"]')?.textContent,
+      })),
+    );
+    expect(rows.filter((r) => r.period === '2019')).toEqual([
+      { primary: 'true', period: '2019', value: '222' },
+      { primary: 'false', period: '2019', value: '266' },
+    ]);
+    expect(await page.getByTestId('disagreements').innerText()).toContain('266');
+    expect(await differences(page, oracle)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('honest states', () => {
+  it('while the engine is still loading, a choice shows a loading state — never “no figures”, never another choice’s sources', async () => {
+    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
+    // Hold the engine back for 4 s, as a slow link would.
+    await page.route('**/*.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 4000));
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      new MutationObserver(() => {
+        const panel = document.querySelector('[data-testid="panel"]');
+        if (!panel) return;
+        const status = panel.getAttribute('data-status');
+        if (document.querySelector('[data-testid="empty"]')) seen.push(`empty while ${status}`);
+        if (status === 'loading' && document.querySelector('[data-testid="source-line"]')) seen.push('sources while loading');
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    await page.goto(new URL('/', h.url).toString());
+    await settled(page);
+    await page.locator('[data-testid="groups"] input[value="geboren_eu"]').uncheck();
+    await expect.poll(() => page.getByTestId('panel').getAttribute('data-status')).toBe('loading');
+    expect(await page.getByTestId('panel').getAttribute('aria-busy')).toBe('true');
+    expect(await page.getByTestId('loading').count()).toBe(1);
+    await page.getByTestId('indicator').selectOption('werkloosheidsgraad');
+    await expect.poll(() => page.getByTestId('panel').getAttribute('data-status')).toBe('loading');
+    await page.locator('[data-testid="domains"] button[data-domain="onderwijs"]').click();
+    // Each domain's opening view was computed at build time: it draws without the engine.
+    await expect.poll(() => page.getByTestId('panel').getAttribute('data-status')).toBe('ready');
+    await page.locator('[data-testid="views"] button[data-view="gap"]').click();
+    await waitForEngine(page);
+    await settled(page);
+    expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an engine that cannot start is named within seconds; views drawn without it keep working', async () => {
+    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const t0 = Date.now();
+    await page.goto(new URL('/', h.url).toString());
+    await page.waitForSelector('[data-testid="engine-status"][data-status="failed"]', { timeout: 10_000 });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(await page.getByTestId('engine-status').innerText()).toMatch(/duckdb-eh.*\.wasm: HTTP 404/);
+    // The default view and each domain's opening view still draw.
+    expect(await points(page)).toBe(8);
+    await page.locator('[data-testid="domains"] button[data-domain="personeel"]').click();
+    await expect.poll(() => page.getByTestId('panel').getAttribute('data-status')).toBe('ready');
+    // A choice that needs the engine says what failed.
+    await page.locator('[data-testid="groups"] input:checked').first().uncheck();
+    await expect.poll(() => page.getByTestId('panel').getAttribute('data-status')).toBe('error');
+    expect(await page.getByTestId('error').innerText()).toMatch(/wasm: HTTP 404/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'engine-failed-nl.png'), fullPage: true });
     await page.context().close();
   });
 });
 
 describe('layout and privacy', () => {
-  it('fits a 360 px screen without sideways scrolling', async () => {
+  it('on a 360 px screen: no sideways scrolling, the chart before the controls, chart text at least 11 px', async () => {
     const page = await h.open('/', { width: 360, height: 800 });
-    await waitForChart(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await settled(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const chartTop = (await page.getByTestId('chart').boundingBox())!.y;
+    const controlsTop = (await page.getByTestId('controls').boundingBox())!.y;
+    expect(chartTop).toBeLessThan(controlsTop);
+    expect(chartTop).toBeLessThan(800);
+    const smallest = await page.evaluate(() => {
+      const svg = document.querySelector('[data-testid="chart"] svg:not([class*="swatch"] svg)') as SVGSVGElement;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+    });
+    expect(smallest).toBeGreaterThanOrEqual(11);
     await page.screenshot({ path: join(SCREENSHOTS, 'default-360.png'), fullPage: true });
+    expect((await shownState(page)).view).toBe('trend');
     await page.context().close();
   });
 

@@ -43,6 +43,7 @@ export interface GroupRow {
 export interface IndicatorRow {
   id: string;
   unit: string;
+  decimals: number;
   better: 'higher' | 'lower' | 'none';
 }
 
@@ -150,7 +151,7 @@ export async function loadData(dataDir = 'data'): Promise<OracleData> {
         sort: number(r, 'sort', 'groups.csv'),
         reference: bool(r.reference, 'groups.csv'),
       })),
-      indicators: indicators.map((r) => ({ id: r.id, unit: r.unit, better: better(r.better, r.id) })),
+      indicators: indicators.map((r) => ({ id: r.id, unit: r.unit, decimals: Number(r.decimals), better: better(r.better, r.id) })),
       targets: targets.map((r) => ({
         id: r.id,
         indicator: r.indicator,

@@ -421,7 +421,7 @@ describe('rules no real slot exercises (hand-made fixtures)', () => {
       observations: figures.map((f) => ({ ...f, sex: 'T', age: '', note: '' })),
       sources: sources.map((s) => ({ id: s.id, publisher: s.id, title: s.id, year: s.year, kind: s.kind ?? 'press' })),
       groups: [],
-      indicators: [{ id: 'i', unit: '%', better }],
+      indicators: [{ id: 'i', unit: '%', decimals: 1, better }],
       targets: [],
       geos: [],
     });

@@ -41,6 +41,23 @@ export function yAxisLabel(indicator: Indicator, lang: Lang): string {
   return `${label(lang, indicator)} (${unitLabel(indicator.unit, lang)})`;
 }
 
+/** Roughly how wide a text is in pixels (system sans-serif averages about 0.58 em per character). */
+export const textWidth = (text: string, fontPx: number) => text.length * fontPx * 0.58;
+
+/**
+ * An axis label that fits: the full label where there is room, else only the unit (the chart's
+ * title names the indicator). Never cut off at the chart's edge.
+ */
+export function fittingLabel(full: string, unit: string, roomPx: number, fontPx: number): string {
+  return textWidth(`${full} →`, fontPx) <= roomPx ? full : unit;
+}
+
+/** As many value ticks as fit: one per 60 px of the plot's width, at least two. */
+export const tickCount = (plotWidth: number) => Math.max(2, Math.floor(plotWidth / 60));
+
+/** Below the x axis: room for the tick labels and, under them, the axis label. */
+export const X_AXIS = { marginBottom: 46, labelOffset: 38 } as const;
+
 export function valueFormatter(indicator: Indicator, lang: Lang, unit = indicator.unit): (v: number) => string {
   return (v: number) => formatValue(lang, v, unit, indicator.decimals);
 }

@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Indicator } from '../data/types';
 import type { Lang } from '../state/view-state';
-import { bandAxis, chartFontPx, isNarrow, tickFormatter, yAxisLabel } from './common';
+import { tickCount, bandAxis, chartFontPx, tickFormatter, unitLabel, X_AXIS, fittingLabel, yAxisLabel } from './common';
 
 export interface CompareBar {
   key: string;
@@ -24,7 +24,6 @@ export function compareSpec(ctx: {
   caption: string | null;
 }): Plot.PlotOptions {
   const { bars, width } = ctx;
-  const narrow = isNarrow(width);
   const font = chartFontPx(width);
   const colours = [...new Map(bars.map((b) => [b.colourKey, b.colour])).entries()];
   const alts = bars.flatMap((b) => b.alternatives.map((value) => ({ label: b.label, value })));
@@ -34,20 +33,23 @@ export function compareSpec(ctx: {
     width,
     font,
   );
+  const marginRight = Math.round(longestText * font * 0.6) + 14;
   return {
     width,
     height: Math.max(140, bars.length * 38 + 70),
     marginLeft: axis.marginLeft,
-    marginRight: Math.round(longestText * font * 0.6) + 14,
+    marginRight,
+    marginBottom: X_AXIS.marginBottom,
     style: { fontSize: `${font}px` },
     caption: ctx.caption ?? undefined,
     x: {
-      label: yAxisLabel(ctx.indicator, ctx.lang),
+      label: fittingLabel(yAxisLabel(ctx.indicator, ctx.lang), unitLabel(ctx.indicator.unit, ctx.lang), width - axis.marginLeft, font),
+      labelOffset: X_AXIS.labelOffset,
       grid: true,
       nice: true,
       zero: true,
       tickFormat: tickFormatter(ctx.lang),
-      ticks: narrow ? 4 : undefined,
+      ticks: tickCount(width - axis.marginLeft - marginRight),
       labelAnchor: 'right',
     },
     y: { label: null, domain: bars.map((b) => b.label), axis: null },

@@ -1,7 +1,7 @@
 /** Herkomstkloof across places: places ranked by gap for one year, one panel per group. */
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../state/view-state';
-import { bandAxis, chartFontPx, isNarrow, tickFormatter } from './common';
+import { tickCount, bandAxis, chartFontPx, fittingLabel, tickFormatter, X_AXIS } from './common';
 
 export interface RankedBar {
   place: string;
@@ -16,31 +16,35 @@ export function rankedGapSpec(ctx: {
   width: number;
   bars: RankedBar[];
   axisLabel: string;
+  /** The unit alone, where the axis label would not fit. */
+  unit: string;
   caption: string | null;
 }): Plot.PlotOptions {
   const { bars, width } = ctx;
-  const narrow = isNarrow(width);
   const font = chartFontPx(width);
   const groups = [...new Map(bars.map((b) => [b.group, b.colour])).entries()];
   const severalGroups = groups.length > 1;
   const places = [...new Set(bars.map((b) => b.place))];
   const axis = bandAxis(places, width, font);
   const longestText = Math.max(0, ...bars.map((b) => b.text.length));
+  const marginRight = Math.round(longestText * font * 0.6) + 14;
   return {
     width,
     height: Math.max(160, bars.length * 34 + (severalGroups ? groups.length * 30 : 0) + 80),
     marginLeft: axis.marginLeft,
-    marginRight: Math.round(longestText * font * 0.6) + 14,
+    marginRight,
     marginTop: severalGroups ? 30 : 20,
+    marginBottom: X_AXIS.marginBottom,
     style: { fontSize: `${font}px` },
     caption: ctx.caption ?? undefined,
     x: {
-      label: ctx.axisLabel,
+      label: fittingLabel(ctx.axisLabel, ctx.unit, width - axis.marginLeft, font),
+      labelOffset: X_AXIS.labelOffset,
       grid: true,
       nice: true,
       zero: true,
       tickFormat: tickFormatter(ctx.lang),
-      ticks: narrow ? 4 : undefined,
+      ticks: tickCount(width - axis.marginLeft - marginRight),
       labelAnchor: 'right',
     },
     y: { label: null, domain: places, axis: null },

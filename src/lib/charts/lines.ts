@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { FigureSeries } from '../figure/types';
-import { chartFontPx, isNarrow, tickFormatter, yearTicks } from './common';
+import { chartFontPx, fittingLabel, isNarrow, textWidth, tickFormatter, X_AXIS, yearTicks } from './common';
 import type { Lang } from '../state/view-state';
 
 export interface LinePoint {
@@ -38,6 +38,8 @@ export interface LinesInput {
   width: number;
   xLabel: string;
   yLabel: string;
+  /** The y axis unit alone, used where the full label would not fit. */
+  yUnit: string;
   series: FigureSeries[];
   /** Facet (place) of each series key; null when there is one place. */
   facetOf: (seriesKey: string) => string | null;
@@ -54,28 +56,31 @@ export interface LinesInput {
   className: string;
   /** Labels at the end of each line, e.g. "Belgische herkomst 73,6 %". */
   endLabel: (seriesKey: string, value: number) => string;
+  /** A value written above every point (the gap chart, with few points); none when absent. */
+  pointLabel?: (value: number) => string;
 }
 
 const LABEL_LINE_PX = 14;
 const FACET_GAP = 44;
 
-/** Push labels apart so no two overlap: positions in pixels, at least `gap` apart, kept in [lo, hi]. */
-export function spreadLabels(ys: number[], gap: number, lo: number, hi: number): number[] {
-  const order = ys.map((y, i) => [y, i] as const).sort((a, b) => a[0] - b[0]);
+/**
+ * Push labels apart so no two overlap. `ys` are the wanted centres in pixels, `heights` each
+ * label's height; the result keeps the order of the wanted positions and stays within [lo, hi]
+ * where the labels fit there.
+ */
+export function spreadLabels(ys: number[], heights: number[], lo: number, hi: number): number[] {
+  const order = ys.map((y, i) => i).sort((a, b) => ys[a] - ys[b]);
   const out = new Array<number>(ys.length);
-  let prev = -Infinity;
-  for (const [y, i] of order) {
-    const placed = Math.max(y, prev + gap, lo);
-    out[i] = placed;
-    prev = placed;
+  let prevBottom = lo;
+  for (const i of order) {
+    out[i] = Math.max(ys[i], prevBottom + heights[i] / 2);
+    prevBottom = out[i] + heights[i] / 2;
   }
-  // Overflow at the bottom: shift the run back up.
-  let over = prev - hi;
-  for (let k = order.length - 1; k >= 0 && over > 0; k--) {
-    const i = order[k][1];
-    const room = k === 0 ? out[i] - lo : out[i] - (out[order[k - 1][1]] + gap);
-    out[i] -= over;
-    over = Math.max(0, over - Math.max(0, room));
+  // Past the bottom: move the run back up, never above the top.
+  let nextTop = hi;
+  for (const i of [...order].reverse()) {
+    out[i] = Math.max(lo + heights[i] / 2, Math.min(out[i], nextTop - heights[i] / 2));
+    nextTop = out[i] - heights[i] / 2;
   }
   return out;
 }
@@ -90,7 +95,7 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
   const rows = several ? Math.ceil(input.facets.length / columns) : 1;
   const facetHeight = several ? (narrow ? 180 : 210) : narrow ? 300 : 400;
   const marginTop = several ? 30 : 24;
-  const marginBottom = 40;
+  const marginBottom = X_AXIS.marginBottom;
   const height = rows * facetHeight + (rows - 1) * FACET_GAP + marginTop + marginBottom;
 
   const values = [...input.points, ...input.alternatives].map((p) => p.value).concat(input.markers.map((m) => m.value));
@@ -107,6 +112,14 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
   const fx = (key: string) => (several ? facetIndex(key) % columns : undefined);
   const fy = (key: string) => (several ? Math.floor(facetIndex(key) / columns) : undefined);
 
+  // End labels sit in the right margin, wrapped to its width (Plot's lineWidth is in ems).
+  const allEnds = [...new Map(input.points.map((p) => [p.series, p])).values()].map((p) => input.endLabel(p.series, p.value));
+  const longest = Math.max(0, ...allEnds.map((text) => textWidth(text, font)));
+  const labelRoom = Math.min(Math.round(longest) + 14, Math.round(width * (narrow ? 0.42 : 0.3)));
+  const marginRight = labelRoom;
+  const lineWidthEms = Math.max(4, (labelRoom - 14) / font);
+  const linesOf = (text: string) => Math.max(1, Math.ceil(textWidth(text, font) / (lineWidthEms * font * 0.92)));
+
   // End labels: at each line's last point, spread so they never overlap, in pixel space.
   const innerHeight = facetHeight;
   const toPx = (v: number) => ((yDomain[1] - v) / (yDomain[1] - yDomain[0])) * innerHeight;
@@ -116,21 +129,23 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
   const ends: { series: string; x: number; value: number; text: string }[] = [];
   for (const facet of several ? input.facets : [null]) {
     const own = lastPoints.filter((p) => (several ? input.facetOf(p.series) === facet : true));
+    const texts = own.map((p) => input.endLabel(p.series, p.value));
+    const heights = texts.map((text) => linesOf(text) * LABEL_LINE_PX + 2);
     const ys = spreadLabels(
       own.map((p) => toPx(p.value)),
-      LABEL_LINE_PX,
+      heights,
       0,
       innerHeight,
     );
-    own.forEach((p, i) => ends.push({ series: p.series, x: maxX, value: toValue(ys[i]), text: input.endLabel(p.series, p.value) }));
+    own.forEach((p, i) => ends.push({ series: p.series, x: maxX, value: toValue(ys[i]), text: texts[i] }));
   }
-  const longest = Math.max(0, ...ends.map((e) => e.text.length));
-  const labelRoom = Math.min(Math.round(longest * font * 0.58) + 14, Math.round(width * (narrow ? 0.42 : 0.3)));
-  const marginRight = labelRoom;
-  // Plot's lineWidth is in ems.
-  const lineWidthEms = Math.max(4, (labelRoom - 14) / font);
 
   const xs = [...input.points.map((p) => p.x), ...input.markers.map((m) => m.x)];
+  // A target label runs right from its mark where it fits inside the frame, else left.
+  const xLo = Math.min(...xs) - 0.3;
+  const xHi = Math.max(...xs) + 0.3;
+  const frameWidth = width - 56 - marginRight;
+  const fitsRight = (m: LineMarker) => ((xHi - m.x) / (xHi - xLo)) * frameWidth >= textWidth(m.label, font) + 12;
   // One small chart per place: facets laid out in a grid of `columns`.
   const facet = several ? { fx: (d: { series: string }) => fx(d.series), fy: (d: { series: string }) => fy(d.series) } : {};
   const markerFacet = several
@@ -194,6 +209,25 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
       className: `${input.className}-point`,
       ...facet,
     }),
+    input.pointLabel
+      ? Plot.text(
+          // The last point of each line says its value in the end label.
+          points.filter((p) => lastPoints.every((l) => l.series !== p.series || l.x !== p.x)),
+          {
+            x: 'x',
+            y: 'value',
+            text: (d: LinePoint) => input.pointLabel!(d.value),
+            dy: -13,
+            fontSize: font,
+            fill: '#222',
+            stroke: 'white',
+            strokeWidth: 3,
+            paintOrder: 'stroke',
+            className: `${input.className}-value`,
+            ...facet,
+          },
+        )
+      : null,
     Plot.text(ends, {
       x: 'x',
       y: 'value',
@@ -217,19 +251,28 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
       className: 'target-mark',
       ...markerFacet,
     }),
-    Plot.text(input.markers, {
-      x: 'x',
-      y: 'value',
-      text: 'label',
-      dy: -16,
-      textAnchor: 'end',
-      fill: '#222',
-      fontWeight: 600,
-      fontSize: font,
-      lineWidth: (width * 0.45) / font,
-      className: 'target-label',
-      ...markerFacet,
-    }),
+    // Target labels are short ("doel 10,0 % (2020)"), start left of the middle and end right of it, so they stay inside.
+    ...(['start', 'end'] as const).map((anchor) =>
+      Plot.text(
+        input.markers.filter((m) => fitsRight(m) === (anchor === 'start')),
+        {
+          x: 'x',
+          y: 'value',
+          text: 'label',
+          dy: -16,
+          dx: anchor === 'end' ? 8 : -8,
+          textAnchor: anchor,
+          fill: '#222',
+          fontWeight: 600,
+          fontSize: font,
+          stroke: 'white',
+          strokeWidth: 3,
+          paintOrder: 'stroke',
+          className: 'target-label',
+          ...markerFacet,
+        },
+      ),
+    ),
     several
       ? Plot.text(input.facets, {
           fx: (_: string, i: number) => i % columns,
@@ -263,11 +306,12 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
       ticks: yearTicks(xs, narrow ? 4 : 10),
       tickFormat: (d: number) => String(d),
       labelAnchor: 'right',
-      domain: [Math.min(...xs) - 0.3, Math.max(...xs) + 0.3],
+      labelOffset: X_AXIS.labelOffset,
+      domain: [xLo, xHi],
     },
     // With several places the unit is said above the chart (the Figure's subtitle), not over the first place's name.
     y: {
-      label: several ? null : input.yLabel,
+      label: several ? null : fittingLabel(input.yLabel, input.yUnit, width - 20, font),
       grid: true,
       domain: yDomain,
       labelAnchor: 'top',

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Indicator } from '../data/types';
 import type { Lang } from '../state/view-state';
-import { chartFontPx, isNarrow, tickFormatter, yAxisLabel } from './common';
+import { tickCount, chartFontPx, tickFormatter, unitLabel, X_AXIS, fittingLabel, yAxisLabel } from './common';
 
 export interface TargetBar {
   label: string;
@@ -22,26 +22,28 @@ const ROW = 104;
 
 export function targetSpec(ctx: { indicator: Indicator; lang: Lang; width: number; bars: TargetBar[] }): Plot.PlotOptions {
   const { bars, width } = ctx;
-  const narrow = isNarrow(width);
   const font = chartFontPx(width);
   const marginLeft = 16;
   const marginRight = 24;
   // Plot's lineWidth is in ems.
-  const lineWidth = (width - marginLeft - marginRight) / font;
+  // Bold text runs wider than Plot's estimate: wrap a little early.
+  const lineWidth = (0.8 * (width - marginLeft - marginRight)) / font;
   return {
     width,
     height: bars.length * ROW + 60,
     marginLeft,
     marginRight,
     marginTop: 8,
+    marginBottom: X_AXIS.marginBottom,
     style: { fontSize: `${font}px` },
     x: {
-      label: yAxisLabel(ctx.indicator, ctx.lang),
+      label: fittingLabel(yAxisLabel(ctx.indicator, ctx.lang), unitLabel(ctx.indicator.unit, ctx.lang), width - marginLeft, font),
+      labelOffset: X_AXIS.labelOffset,
       grid: true,
       nice: true,
       zero: true,
       tickFormat: tickFormatter(ctx.lang),
-      ticks: narrow ? 4 : undefined,
+      ticks: tickCount(width - marginLeft - marginRight),
       labelAnchor: 'right',
     },
     y: { label: null, domain: bars.map((b) => b.label), axis: null, paddingInner: 0.72, paddingOuter: 0.5, align: 0.35 },

@@ -8,7 +8,7 @@ import type { Figure, FigureNote } from '../figure/types';
 import { adjacent, type Series, type Slot } from '../figure/series';
 import { linesSpec, type LinePoint, type LineSegment } from '../charts/lines';
 import { rankedGapSpec, type RankedBar } from '../charts/gap';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import type { ViewState } from '../state/view-state';
 import type { StatedFigure } from '../queries/observations';
 import {
@@ -211,7 +211,8 @@ export const gap: ViewModule = {
           gap: g.gap,
           text: pp(g.gap),
         }));
-      return { ...common, plot: (width: number) => rankedGapSpec({ lang, width, bars, axisLabel, caption }) };
+      const unit = unitWords(indicator.unit === '%' ? 'pp' : indicator.unit, lang);
+      return { ...common, plot: (width: number) => rankedGapSpec({ lang, width, bars, axisLabel, unit, caption }) };
     }
     const points: LinePoint[] = shown.map((g) => ({
       series: g.key,
@@ -237,6 +238,7 @@ export const gap: ViewModule = {
           width,
           xLabel: t(lang, 'year'),
           yLabel: axisLabel,
+          yUnit: unitWords(indicator.unit === '%' ? 'pp' : indicator.unit, lang),
           series: styles,
           facetOf: () => null,
           facets: [],
@@ -248,6 +250,7 @@ export const gap: ViewModule = {
           caption,
           className: 'gap',
           endLabel: (key, value) => `${styleOf(key).label} ${pp(value)}`,
+          pointLabel: (value) => formatNumber(lang, value, indicator.decimals),
         }),
     };
   },

@@ -172,7 +172,7 @@ export const trend: ViewModule = {
     const markers = targets.map((tg) => ({
       x: tg.year,
       value: tg.value,
-      label: lang === 'en' ? tg.label_en : tg.label_nl,
+      label: `${t(lang, 'targetShort')} ${fmtValue(ctx, tg.value)} (${tg.year})`,
       place: several ? placeName(tg.geo) : null,
     }));
 
@@ -203,6 +203,7 @@ export const trend: ViewModule = {
           width,
           xLabel: t(lang, 'year'),
           yLabel: yAxisLabel(indicator, lang),
+          yUnit: unitWords(indicator.unit, lang),
           series: styles,
           facetOf: (key) => (several ? placeName(styleOf(key).geo) : null),
           facets: places.map(placeName),
