@@ -1,37 +1,13 @@
 /** Pieces every chart spec shares: labels of series, axis labels, number formats, colours. */
 import * as Plot from '@observablehq/plot';
-import type { Catalog } from '../data/catalog';
 import type { Indicator } from '../data/types';
-import { formatNumber, formatValue, label, t } from '../i18n';
+import { formatNumber, label, t } from '../i18n';
 import type { Lang } from '../state/view-state';
-import { groupColours } from './palette';
-
-export interface ChartContext {
-  catalog: Catalog;
-  indicator: Indicator;
-  lang: Lang;
-  width: number;
-}
 
 export const isNarrow = (width: number) => width < 520;
 
 /** Chart text is never smaller than 11 px: the SVG is drawn at the container's width, never scaled down. */
 export const chartFontPx = (width: number) => (isNarrow(width) ? 11 : 12);
-
-export function groupLabel(c: Catalog, lang: Lang, id: string): string {
-  const g = c.groups.find((x) => x.id === id);
-  return g ? label(lang, g) : id;
-}
-
-export function geoLabel(c: Catalog, lang: Lang, id: string): string {
-  const g = c.geos.find((x) => x.id === id);
-  return g ? label(lang, g) : id;
-}
-
-/** "Group" with one place, "Group — Place" with several. */
-export function seriesLabel(c: Catalog, lang: Lang, group: string, geo: string, severalPlaces: boolean): string {
-  return severalPlaces ? `${groupLabel(c, lang, group)} — ${geoLabel(c, lang, geo)}` : groupLabel(c, lang, group);
-}
 
 export function unitLabel(unit: string, lang: Lang): string {
   return unit === '%' ? '%' : unit === 'pp' ? t(lang, 'unit_pp') : t(lang, 'unit_count');
@@ -58,23 +34,8 @@ export const tickCount = (plotWidth: number) => Math.max(2, Math.floor(plotWidth
 /** Below the x axis: room for the tick labels and, under them, the axis label. */
 export const X_AXIS = { marginBottom: 46, labelOffset: 38 } as const;
 
-export function valueFormatter(indicator: Indicator, lang: Lang, unit = indicator.unit): (v: number) => string {
-  return (v: number) => formatValue(lang, v, unit, indicator.decimals);
-}
-
 export function tickFormatter(lang: Lang): (v: number) => string {
   return (v: number) => formatNumber(lang, v, Number.isInteger(v) ? 0 : 1);
-}
-
-/**
- * Colour scale over series labels, coloured by group (its colour in the catalog) so a group keeps
- * its colour in every place; groups of different kinds that share a colour get distinct ones.
- */
-export function colourScale(c: Catalog, labels: { label: string; group: string }[]): { domain: string[]; range: string[] } {
-  const groups = [...new Set(labels.map((l) => l.group))];
-  const colours = groupColours(groups, (id) => c.groups.find((g) => g.id === id)?.colour);
-  const byGroup = new Map(groups.map((g, i) => [g, colours[i]]));
-  return { domain: labels.map((l) => l.label), range: labels.map((l) => byGroup.get(l.group)!) };
 }
 
 /** Whole-year ticks, at most `max` of them, on steps of 1, 2, 5, 10 or 20 years. */
@@ -103,9 +64,4 @@ export function bandAxis(labels: string[], width: number, fontPx: number): { mar
 export function labelMargin(labels: string[], width: number, fontPx = 12): number {
   const longest = Math.max(0, ...labels.map((l) => l.length));
   return Math.min(Math.round(width * 0.45), Math.max(60, Math.round(longest * fontPx * 0.56) + 16));
-}
-
-/** A short percentage-point label for inside charts: "19,9 pp" / "19.9 pp". */
-export function ppShort(lang: Lang, v: number, decimals = 1): string {
-  return `${formatNumber(lang, v, decimals)} pp`;
 }

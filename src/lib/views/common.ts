@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/nl';
 import type { StatedFigure } from '../queries/observations';
 import type { Lang, ViewState } from '../state/view-state';
 import { colourOf } from '../charts/palette';
+import { unitLabel } from '../charts/common';
 import type { ViewContext } from './types';
 
 export function groupName(c: Catalog, lang: Lang, id: string): string {
@@ -24,10 +25,6 @@ export function geoName(c: Catalog, lang: Lang, id: string): string {
 export function listOf(lang: Lang, items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${t(lang, 'and')} ${items.at(-1)}`;
-}
-
-export function unitWords(unit: string, lang: Lang): string {
-  return unit === '%' ? '%' : unit === 'pp' ? t(lang, 'unit_pp') : t(lang, 'unit_count');
 }
 
 /** The symbol of a group's kind: with colour and a direct label, never colour alone tells series apart. */
@@ -192,7 +189,7 @@ export function emptyFigure(ctx: ViewContext, title: string, message: string, su
     view: ctx.state.view,
     title,
     subtitle: '',
-    unit: unitWords(ctx.indicator.unit, ctx.lang),
+    unit: unitLabel(ctx.indicator.unit, ctx.lang),
     series: [],
     plot: null,
     caption: null,

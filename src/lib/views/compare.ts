@@ -15,9 +15,9 @@ import {
   seriesStyle,
   sourcesOf,
   suggestion,
-  unitWords,
 } from './common';
 import { chosenSeries } from './trend';
+import { unitLabel } from '../charts/common';
 import type { ViewModule } from './types';
 
 /** Calendar years in which some drawn figure ends, ascending. */
@@ -109,7 +109,7 @@ export const compare: ViewModule = {
       view: 'compare',
       title,
       subtitle: '',
-      unit: unitWords(indicator.unit, lang),
+      unit: unitLabel(indicator.unit, lang),
       series: styles,
       caption,
       plot: (width) => compareSpec({ indicator, lang, width, bars, caption }),

@@ -22,9 +22,9 @@ import {
   seriesStyle,
   sourcesOf,
   suggestion,
-  unitWords,
 } from './common';
 import { nearestYears } from './compare';
+import { unitLabel } from '../charts/common';
 import type { ViewModule } from './types';
 
 export interface Gap {
@@ -149,7 +149,7 @@ export const gap: ViewModule = {
     const styles = drawnSeries.map((x) => seriesStyle(c, lang, x, several));
     const styleOf = (key: string) => styles.find((x) => x.key === key)!;
     const pp = (v: number) => fmtValue(ctx, v, indicator.unit === '%' || indicator.unit === 'pp' ? 'pp' : indicator.unit);
-    const axisLabel = t(lang, 'gapAxis', { reference: refName, unit: unitWords(indicator.unit === '%' ? 'pp' : indicator.unit, lang) });
+    const axisLabel = t(lang, 'gapAxis', { reference: refName, unit: unitLabel(indicator.unit === '%' ? 'pp' : indicator.unit, lang) });
     const explain = t(lang, indicator.better === 'lower' ? 'gapExplainLower' : 'gapExplain', { reference: refName });
     const notes: FigureNote[] = [{ kind: 'gap_explain', text: explain }, ...noteMissing];
     const caption = mixedKindsCaption(c, lang, [reference, ...drawnSeries.map((x) => x.group)]);
@@ -187,7 +187,7 @@ export const gap: ViewModule = {
       view: 'gap' as const,
       title,
       subtitle: '',
-      unit: unitWords('pp', lang),
+      unit: unitLabel('pp', lang),
       series: styles,
       caption,
       notes,
@@ -211,7 +211,7 @@ export const gap: ViewModule = {
           gap: g.gap,
           text: pp(g.gap),
         }));
-      const unit = unitWords(indicator.unit === '%' ? 'pp' : indicator.unit, lang);
+      const unit = unitLabel(indicator.unit === '%' ? 'pp' : indicator.unit, lang);
       return { ...common, plot: (width: number) => rankedGapSpec({ lang, width, bars, axisLabel, unit, caption }) };
     }
     const points: LinePoint[] = shown.map((g) => ({
@@ -238,7 +238,7 @@ export const gap: ViewModule = {
           width,
           xLabel: t(lang, 'year'),
           yLabel: axisLabel,
-          yUnit: unitWords(indicator.unit === '%' ? 'pp' : indicator.unit, lang),
+          yUnit: unitLabel(indicator.unit === '%' ? 'pp' : indicator.unit, lang),
           series: styles,
           facetOf: () => null,
           facets: [],

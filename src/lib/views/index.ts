@@ -9,11 +9,12 @@ import { t } from '../i18n';
 import type { ViewKind, ViewState } from '../state/view-state';
 import type { ObservationFilter } from '../queries/observations';
 import { compare } from './compare';
-import { noTable, placesText, unitWords } from './common';
+import { noTable, placesText } from './common';
 import { gap } from './gap';
 import { table } from './table';
 import { target } from './target';
 import { trend } from './trend';
+import { unitLabel } from '../charts/common';
 import type { ViewData, ViewModule } from './types';
 
 export const VIEW_MODULES: Record<ViewKind, ViewModule> = { trend, compare, gap, target, table };
@@ -40,7 +41,7 @@ function placeholderFigure(c: Catalog, s: ViewState, status: 'loading' | 'error'
     view: s.view,
     title: [name, placesText({ catalog: c, lang: s.lang }, s.geos)].filter(Boolean).join(', '),
     subtitle: '',
-    unit: indicator ? unitWords(indicator.unit, s.lang) : '',
+    unit: indicator ? unitLabel(indicator.unit, s.lang) : '',
     series: [],
     plot: null,
     caption: null,

@@ -1,8 +1,9 @@
 /** Table: every stated figure behind the trend, the drawn one and the alternatives, each with its source. */
 import type { Figure } from '../figure/types';
 import { t } from '../i18n';
-import { disagreementLines, figuresOfSeries, figureTable, mixedKindsCaption, sourcesOf, unitWords } from './common';
+import { disagreementLines, figuresOfSeries, figureTable, mixedKindsCaption, sourcesOf } from './common';
 import { chosenSeries, seriesSummary, trend } from './trend';
+import { unitLabel } from '../charts/common';
 import type { ViewModule } from './types';
 
 export const table: ViewModule = {
@@ -21,7 +22,7 @@ export const table: ViewModule = {
       ...asTrend,
       view: 'table',
       title,
-      unit: unitWords(indicator.unit, lang),
+      unit: unitLabel(indicator.unit, lang),
       plot: null,
       caption: mixedKindsCaption(
         ctx.catalog,

@@ -6,7 +6,8 @@ import { targetSpec, type TargetBar } from '../charts/target';
 import { t } from '../i18n';
 import type { ViewState } from '../state/view-state';
 import type { StatedFigure } from '../queries/observations';
-import { emptyFigure, fmtValue, geoName, groupName, latestSlot, placesText, sourcesOf, suggestion, unitWords } from './common';
+import { emptyFigure, fmtValue, geoName, groupName, latestSlot, placesText, sourcesOf, suggestion } from './common';
+import { unitLabel } from '../charts/common';
 import type { ViewModule } from './types';
 
 export interface TargetProgress {
@@ -103,7 +104,7 @@ export const target: ViewModule = {
       view: 'target',
       title,
       subtitle: '',
-      unit: unitWords(indicator.unit, lang),
+      unit: unitLabel(indicator.unit, lang),
       series: [],
       caption: null,
       plot: (width) => targetSpec({ indicator, lang, width, bars }),

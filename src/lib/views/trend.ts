@@ -6,7 +6,7 @@ import { defaultGroups, geosWithData, targetsFor } from '../data/catalog';
 import type { Figure } from '../figure/types';
 import type { Series } from '../figure/series';
 import { linesSpec, type LinePoint, type LineSegment } from '../charts/lines';
-import { yAxisLabel } from '../charts/common';
+import { unitLabel, yAxisLabel } from '../charts/common';
 import { t } from '../i18n';
 import type { MessageKey } from '../i18n/nl';
 import {
@@ -25,7 +25,6 @@ import {
   seriesStyle,
   sourcesOf,
   suggestion,
-  unitWords,
   yearSpanText,
 } from './common';
 import type { ViewContext, ViewModule } from './types';
@@ -194,7 +193,7 @@ export const trend: ViewModule = {
       view: 'trend',
       title,
       subtitle: several ? yAxisLabel(indicator, lang) : '',
-      unit: unitWords(indicator.unit, lang),
+      unit: unitLabel(indicator.unit, lang),
       series: styles,
       caption,
       plot: (width) =>
@@ -203,7 +202,7 @@ export const trend: ViewModule = {
           width,
           xLabel: t(lang, 'year'),
           yLabel: yAxisLabel(indicator, lang),
-          yUnit: unitWords(indicator.unit, lang),
+          yUnit: unitLabel(indicator.unit, lang),
           series: styles,
           facetOf: (key) => (several ? placeName(styleOf(key).geo) : null),
           facets: places.map(placeName),
