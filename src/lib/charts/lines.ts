@@ -325,7 +325,7 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
       type: 'ordinal',
       domain: colourKeys.map((s) => groupLabel(s.key)),
       range: colourKeys.map((s) => s.symbol),
-      legend: true,
+      legend: colourKeys.length > 1 || series.some((s) => s.group !== 'totaal'),
     },
     marks,
   };
