@@ -31,6 +31,31 @@ export function fittingLabel(full: string, unit: string, roomPx: number, fontPx:
 /** As many value ticks as fit: one per 60 px of the plot's width, at least two. */
 export const tickCount = (plotWidth: number) => Math.max(2, Math.floor(plotWidth / 60));
 
+/**
+ * The value axis of a bar chart (horizontal bars): from zero, gridlines, as many ticks as fit, and
+ * a label that fits the plot's width or else the unit alone.
+ */
+export function valueAxis(a: {
+  label: string;
+  unit: string;
+  lang: Lang;
+  width: number;
+  marginLeft: number;
+  marginRight: number;
+  fontPx: number;
+}) {
+  return {
+    label: fittingLabel(a.label, a.unit, a.width - a.marginLeft, a.fontPx),
+    labelOffset: X_AXIS.labelOffset,
+    labelAnchor: 'right' as const,
+    grid: true,
+    nice: true,
+    zero: true,
+    tickFormat: tickFormatter(a.lang),
+    ticks: tickCount(a.width - a.marginLeft - a.marginRight),
+  };
+}
+
 /** Below the x axis: room for the tick labels and, under them, the axis label. */
 export const X_AXIS = { marginBottom: 46, labelOffset: 38 } as const;
 

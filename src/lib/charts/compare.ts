@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Indicator } from '../data/types';
 import type { Lang } from '../state/view-state';
-import { tickCount, bandAxis, chartFontPx, tickFormatter, unitLabel, X_AXIS, fittingLabel, yAxisLabel } from './common';
+import { bandAxis, chartFontPx, unitLabel, valueAxis, X_AXIS, yAxisLabel } from './common';
 
 export interface CompareBar {
   key: string;
@@ -42,16 +42,15 @@ export function compareSpec(ctx: {
     marginBottom: X_AXIS.marginBottom,
     style: { fontSize: `${font}px` },
     caption: ctx.caption ?? undefined,
-    x: {
-      label: fittingLabel(yAxisLabel(ctx.indicator, ctx.lang), unitLabel(ctx.indicator.unit, ctx.lang), width - axis.marginLeft, font),
-      labelOffset: X_AXIS.labelOffset,
-      grid: true,
-      nice: true,
-      zero: true,
-      tickFormat: tickFormatter(ctx.lang),
-      ticks: tickCount(width - axis.marginLeft - marginRight),
-      labelAnchor: 'right',
-    },
+    x: valueAxis({
+      label: yAxisLabel(ctx.indicator, ctx.lang),
+      unit: unitLabel(ctx.indicator.unit, ctx.lang),
+      lang: ctx.lang,
+      width,
+      marginLeft: axis.marginLeft,
+      marginRight,
+      fontPx: font,
+    }),
     y: { label: null, domain: bars.map((b) => b.label), axis: null },
     color: { type: 'ordinal', domain: colours.map(([k]) => k), range: colours.map(([, c]) => c) },
     marks: [

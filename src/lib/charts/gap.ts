@@ -1,7 +1,7 @@
 /** Herkomstkloof across places: places ranked by gap for one year, one panel per group. */
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../state/view-state';
-import { tickCount, bandAxis, chartFontPx, fittingLabel, tickFormatter, X_AXIS } from './common';
+import { bandAxis, chartFontPx, valueAxis, X_AXIS } from './common';
 
 export interface RankedBar {
   place: string;
@@ -37,16 +37,7 @@ export function rankedGapSpec(ctx: {
     marginBottom: X_AXIS.marginBottom,
     style: { fontSize: `${font}px` },
     caption: ctx.caption ?? undefined,
-    x: {
-      label: fittingLabel(ctx.axisLabel, ctx.unit, width - axis.marginLeft, font),
-      labelOffset: X_AXIS.labelOffset,
-      grid: true,
-      nice: true,
-      zero: true,
-      tickFormat: tickFormatter(ctx.lang),
-      ticks: tickCount(width - axis.marginLeft - marginRight),
-      labelAnchor: 'right',
-    },
+    x: valueAxis({ label: ctx.axisLabel, unit: ctx.unit, lang: ctx.lang, width, marginLeft: axis.marginLeft, marginRight, fontPx: font }),
     y: { label: null, domain: places, axis: null },
     fy: severalGroups ? { label: null, axis: null, domain: groups.map(([g]) => g) } : undefined,
     color: { type: 'ordinal', domain: groups.map(([g]) => g), range: groups.map(([, c]) => c) },

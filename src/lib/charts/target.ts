@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Indicator } from '../data/types';
 import type { Lang } from '../state/view-state';
-import { tickCount, chartFontPx, tickFormatter, unitLabel, X_AXIS, fittingLabel, yAxisLabel } from './common';
+import { chartFontPx, unitLabel, valueAxis, X_AXIS, yAxisLabel } from './common';
 
 export interface TargetBar {
   label: string;
@@ -36,16 +36,15 @@ export function targetSpec(ctx: { indicator: Indicator; lang: Lang; width: numbe
     marginTop: 8,
     marginBottom: X_AXIS.marginBottom,
     style: { fontSize: `${font}px` },
-    x: {
-      label: fittingLabel(yAxisLabel(ctx.indicator, ctx.lang), unitLabel(ctx.indicator.unit, ctx.lang), width - marginLeft, font),
-      labelOffset: X_AXIS.labelOffset,
-      grid: true,
-      nice: true,
-      zero: true,
-      tickFormat: tickFormatter(ctx.lang),
-      ticks: tickCount(width - marginLeft - marginRight),
-      labelAnchor: 'right',
-    },
+    x: valueAxis({
+      label: yAxisLabel(ctx.indicator, ctx.lang),
+      unit: unitLabel(ctx.indicator.unit, ctx.lang),
+      lang: ctx.lang,
+      width,
+      marginLeft,
+      marginRight,
+      fontPx: font,
+    }),
     y: { label: null, domain: bars.map((b) => b.label), axis: null, paddingInner: 0.72, paddingOuter: 0.5, align: 0.35 },
     marks: [
       Plot.barX(bars, { y: 'label', x: 'value', fill: (b: TargetBar) => (b.reached ? '#009E73' : '#0072B2'), className: 'target-bar' }),
