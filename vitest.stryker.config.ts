@@ -13,4 +13,6 @@ const unit = viteConfig.test?.projects?.find(
 if (!unit?.test) throw new Error('vite.config.ts has no `unit` test project');
 const { name: _name, ...unitTest } = unit.test;
 
-export default defineConfig({ ...viteConfig, test: unitTest });
+// Test files share one module cache: Stryker re-runs them thousands of times, and re-importing
+// DuckDB, Plot and the views for every run costs more than the tests themselves.
+export default defineConfig({ ...viteConfig, test: { ...unitTest, isolate: false } });

@@ -4,9 +4,9 @@
  * change to any mark, scale, label or colour shows up as a readable diff. Update deliberately
  * with `npx vitest run tests/unit/snapshots.test.ts -u`.
  */
-// @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
+import { JSDOM } from 'jsdom';
 import type { Catalog } from '../../src/lib/data/catalog';
 import { defaultState, type ViewState } from '../../src/lib/state/view-state';
 import { figureOf } from '../../src/lib/views/index';
@@ -23,6 +23,8 @@ beforeAll(async () => {
   render = async (s, width) => {
     const f = figureOf(catalog, s, await loadView({ query: (q) => runQuery(conn, q) }, catalog, s));
     if (!f.plot) throw new Error(`${s.view}: nothing drawn (${f.status}: ${f.message})`);
+    // A document of its own (not the jsdom test environment, which costs seconds per run).
+    const { document } = new JSDOM('').window;
     const chart = Plot.plot({ ...f.plot(width), document });
     // One element per line, so a change reads as a small diff.
     return chart.outerHTML.replace(/></g, '>\n<') + '\n';
