@@ -1,0 +1,138 @@
+/**
+ * Figures on the real extract, expected values written by hand from data/observations.csv and
+ * data/sources.csv (the rows are quoted in the comments).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalog } from '../../src/lib/data/catalog';
+import type { BootData } from '../../src/lib/data/manifest';
+import { defaultState, type ViewState } from '../../src/lib/state/view-state';
+import { figureOf } from '../../src/lib/views/index';
+import { loadView } from '../../src/lib/views/load';
+import type { Figure } from '../../src/lib/figure/types';
+import { openExtract, runQuery } from '../../scripts/lib/duckdb-node';
+import { buildTempExtract } from '../helpers/extract';
+
+let catalog: Catalog;
+let figure: (s: ViewState) => Promise<Figure>;
+beforeAll(async () => {
+  const dir = await buildTempExtract();
+  catalog = (JSON.parse(readFileSync(join(dir, 'boot.json'), 'utf8')) as BootData).catalog;
+  const conn = await openExtract(dir);
+  figure = async (s) => figureOf(catalog, s, await loadView({ query: (q) => runQuery(conn, q) }, catalog, s));
+}, 60_000);
+
+describe('comparison of the employment rate, Vlaams Gewest, 2023 (by country of birth)', () => {
+  // werkzaamheidsgraad,vlaams_gewest,2023,geboren_belgie,…,78.6,sw_migratieachtergrond_2023 (and 76.3, 63.4)
+  it('three bars, highest and lowest named, one source, a table with its columns', async () => {
+    const f = await figure({ ...defaultState(catalog), view: 'compare' });
+    expect(f.status).toBe('ready');
+    expect(f.view).toBe('compare');
+    expect(f.title).toBe('Werkzaamheidsgraad, Vlaams Gewest, 2023');
+    expect(f.subtitle).toBe('');
+    expect(f.unit).toBe('%');
+    expect(f.table.columns.map((c) => [c.key, c.numeric ?? false])).toEqual([
+      ['label', false],
+      ['period', false],
+      ['value', true],
+      ['source', false],
+    ]);
+    expect(f.table.rows.map((r) => [r.cells.label, r.cells.period, r.cells.value, r.cells.source, r.primary, r.values.value])).toEqual([
+      ['Geboren in België', '2023', '78,6\u00a0%', 'Steunpunt Werk', true, 78.6],
+      ['Geboren in andere EU-lidstaat', '2023', '76,3\u00a0%', 'Steunpunt Werk', true, 76.3],
+      ['Geboren buiten de EU', '2023', '63,4\u00a0%', 'Steunpunt Werk', true, 63.4],
+    ]);
+    expect(f.sources.map((s) => s.id)).toEqual(['sw_migratieachtergrond_2023']);
+    expect(f.summary).toBe(
+      'Werkzaamheidsgraad, Vlaams Gewest, 2023. Geboren in België: 78,6\u00a0%. Geboren in andere EU-lidstaat: 76,3\u00a0%. Geboren buiten de EU: 63,4\u00a0%. Hoogste: Geboren in België (78,6\u00a0%); laagste: Geboren buiten de EU (63,4\u00a0%).',
+    );
+    expect(f.notes).toEqual([]);
+    expect(f.disagreements).toEqual([]);
+    expect(f.series.map((s) => s.group)).toEqual(['geboren_belgie', 'geboren_eu', 'geboren_buiten_eu']);
+  });
+
+  it('in English', async () => {
+    const f = await figure({ ...defaultState(catalog, undefined, 'en'), view: 'compare' });
+    expect(f.title).toBe('Employment rate, Flemish Region, 2023');
+    expect(f.table.columns.map((c) => c.label)).toEqual(['Group', 'Period', 'Value', 'Source']);
+  });
+
+  it('no groups: says so; a place without any figure: says there are none', async () => {
+    const none = await figure({ ...defaultState(catalog), view: 'compare', groups: [] });
+    expect([none.status, none.message]).toEqual(['empty', 'Kies minstens één groep.']);
+  });
+});
+
+describe('where sources disagree: Huizen van het Kind 2019', () => {
+  // hvk_aantal_huizen,vlaanderen_brussel,2019,totaal,…,222,hvk_opgroeien_2019 (agency)
+  // hvk_aantal_huizen,vlaanderen_brussel,2019,totaal,…,266,hvk_kwb_2019 (research)
+  it('the comparison draws the agency’s 222, marks 266 and names both sources', async () => {
+    const f = await figure({ ...defaultState(catalog, 'hvk_aantal_huizen'), view: 'compare', year: 2019 });
+    expect(f.table.rows.map((r) => r.cells.value)).toEqual(['222']);
+    expect(f.notes.map((n) => n.kind)).toEqual(['alternatives']);
+    expect(f.sources.map((s) => s.id).sort()).toEqual(['hvk_kwb_2019', 'hvk_opgroeien_2019']);
+    expect(f.disagreements.map((d) => d.text)).toEqual([
+      'Totaal, 2019: getekend 222 (Opgroeien 2019, 2019); ook vermeld: 266 (Kinderwelzijnsbarometer 2019, 2019).',
+    ]);
+  });
+
+  it('the trend lists both in its table, the drawn one first', async () => {
+    const f = await figure(defaultState(catalog, 'hvk_aantal_huizen'));
+    const in2019 = f.table.rows.filter((r) => r.cells.period === '2019');
+    expect(in2019.map((r) => [r.cells.value, r.primary, r.cells.note])).toEqual([
+      ['222', true, "getekend · 'sinds medio 2019'"],
+      ['266', false, 'andere bron, niet getekend · Kinderwelzijnsbarometer; wijkt sterk af van 222-224 (Kind en Gezin/Opgroeien)'],
+    ]);
+  });
+});
+
+describe('early school leaving by home language (school years, lower is better)', () => {
+  // ongekwalificeerde_uitstroom,vlaanderen_brussel,2021/2022: thuistaal_nl 8.5, thuistaal_niet_nl 27.2
+  it('compares the latest school year and shows its period on the bar', async () => {
+    const f = await figure({ ...defaultState(catalog, 'ongekwalificeerde_uitstroom'), view: 'compare' });
+    expect(f.title).toMatch(/, 2022$/);
+    expect(f.table.rows.map((r) => `${r.cells.period} ${r.cells.value}`)).toEqual(['2021/2022 8,5\u00a0%', '2021/2022 27,2\u00a0%']);
+  });
+
+  it('the gap is the group minus Dutch at home, 27,2 − 8,5 = 18,7 in 2021/2022', async () => {
+    const f = await figure({ ...defaultState(catalog, 'ongekwalificeerde_uitstroom'), view: 'gap' });
+    expect(f.status).toBe('ready');
+    expect(f.view).toBe('gap');
+    expect(f.unit).toBe('procentpunt');
+    const last = f.table.rows.at(-1)!;
+    expect([last.cells.period, last.cells.value, last.cells.reference, last.cells.gap]).toEqual([
+      '2021/2022',
+      '27,2\u00a0%',
+      '8,5\u00a0%',
+      '18,7\u00a0procentpunt',
+    ]);
+    expect(f.table.columns.map((c) => c.key)).toEqual(['geo', 'group', 'period', 'value', 'reference', 'gap']);
+  });
+});
+
+describe('Flemish government staff of foreign origin: progress to target', () => {
+  // vo_personeel_buitenlandse_herkomst_pct,vlaams_gewest,2023,buitenlands,…,13.9 — target 10 % by 2020
+  // …,2016,allochtoon_oude_definitie,…,5.4 — target 4 % by 2015 (old count)
+  it('both targets reached, each with its latest figure and source', async () => {
+    const f = await figure({ ...defaultState(catalog, 'vo_personeel_buitenlandse_herkomst_pct'), view: 'target' });
+    expect(f.status).toBe('ready');
+    expect(f.view).toBe('target');
+    expect(f.table.columns.map((c) => c.key)).toEqual(['label', 'latest', 'target', 'remaining']);
+    expect(f.table.rows.map((r) => [r.cells.label, r.cells.latest, r.cells.target, r.cells.remaining, r.values.remaining])).toEqual([
+      ['Migratieachtergrond buiten EU (oude telling) → 2015', '5,4\u00a0% (2016)', 'doel 4,0\u00a0%', 'gehaald', -1.4],
+      ['Buitenlandse herkomst → 2020', '13,9\u00a0% (2023)', 'doel 10,0\u00a0%', 'gehaald', -3.9],
+    ]);
+    expect(f.summary).toContain('Buitenlandse herkomst → 2020: 13,9\u00a0% (2023), doel 10,0\u00a0%, gehaald.');
+    expect(f.notes.map((n) => n.kind)).toEqual(['target', 'target']);
+  });
+
+  it('the trend marks both targets and names their source', async () => {
+    const f = await figure(defaultState(catalog, 'vo_personeel_buitenlandse_herkomst_pct'));
+    expect(f.sources.map((s) => s.id)).toContain('hibp2018_personeel_vo_streefcijfer_2020');
+    expect(f.notes.filter((n) => n.kind === 'target').map((n) => n.text)).toEqual([
+      'Streefcijfer 2015: 4 % personeel met een migratieachtergrond (oude telling).',
+      'Streefcijfer 2020: 10 % personeel van buitenlandse herkomst.',
+    ]);
+  });
+});
