@@ -142,6 +142,10 @@ describe('parseUrl, parameter by parameter', () => {
     expect(parseUrl('?lang=en&view=compare', catalog)).toEqual({ state: { ...DEFAULT, lang: 'en', view: 'compare' }, notices: [] });
   });
 
+  it('keeps a question mark after the query as part of the last value', () => {
+    expect(parseUrl('lang=en?', catalog)).toEqual({ state: DEFAULT, notices: [{ param: 'lang', value: 'en?', reason: 'unknown_value' }] });
+  });
+
   it('accepts both languages and every view', () => {
     expect(parseUrl('?lang=nl', catalog).state.lang).toBe('nl');
     expect(parseUrl('?lang=en', catalog).state.lang).toBe('en');
@@ -222,6 +226,7 @@ describe('parseUrl, parameter by parameter', () => {
     const { state } = parseUrl('', empty);
     expect(state.geos).toEqual([]);
     expect(state.groups).toEqual([]);
+    expect(defaultState(empty).geos).toEqual([]);
   });
 
   it('reads a year range, a single year and the year of a comparison', () => {
@@ -295,6 +300,15 @@ describe('serialiseState', () => {
 
   it('writes groups that differ from the default for the places', () => {
     expect(serialiseState({ ...defaultState(catalog, 'rate'), groups: ['niet_eu'] }, catalog)).toBe('?ind=rate&grp=niet_eu');
+  });
+
+  it('writes several groups of more than one kind, and reads them back', () => {
+    // Synthetic: give geboren_belgie (another kind) figures for "rate" in the Vlaams Gewest too.
+    const niet_eu = catalog.coverage.find((r) => r.indicator === 'rate' && r.geo === 'vlaams_gewest' && r.group === 'niet_eu')!;
+    const mixed: Catalog = { ...catalog, coverage: [...catalog.coverage, { ...niet_eu, group: 'geboren_belgie' }] };
+    const state: ViewState = { ...defaultState(mixed, 'rate'), groups: ['niet_eu', 'geboren_belgie'] };
+    expect(serialiseState(state, mixed)).toBe('?ind=rate&grp=niet_eu~geboren_belgie');
+    expect(parseUrl('?ind=rate&grp=niet_eu~geboren_belgie', mixed)).toEqual({ state, notices: [] });
   });
 
   it('encodes values, so a value cannot add a parameter', () => {
