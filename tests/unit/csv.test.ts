@@ -32,6 +32,18 @@ describe('parseCsv', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it('reads a quoted header after a byte-order mark, as spreadsheet programs write it', () => {
+    expect(parseCsv('\ufeff"id","value"\n"a",1\n')).toEqual({
+      header: ['id', 'value'],
+      records: [{ line: 2, cells: ['a', '1'] }],
+      problems: [],
+    });
+  });
+
+  it('keeps an empty last cell of a file that does not end in a newline', () => {
+    expect(parseCsv('id,note\na,').records).toEqual([{ line: 2, cells: ['a', ''] }]);
+  });
+
   it('keeps a lone carriage return inside a cell', () => {
     expect(parseCsv('id\na\rb\n').records).toEqual([{ line: 2, cells: ['a\rb'] }]);
   });
