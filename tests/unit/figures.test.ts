@@ -199,3 +199,28 @@ describe('views that cannot work are not carried into a new choice', () => {
     expect(tr?.carried).toEqual({ from: 'target', to: 'trend' });
   });
 });
+
+describe('table', () => {
+  it('lists every stated figure behind the trend, the drawn ones and the other source’s, with a title and a summary of its own', async () => {
+    const f = await figure(rate({ view: 'table' }));
+    expect([f.status, f.view, f.plot, f.title]).toEqual(['ready', 'table', null, 'Synthetische graad: de cijfers achter de grafiek']);
+    expect(f.table.columns.map((c) => c.key)).toEqual(['geo', 'group', 'period', 'value', 'source', 'note']);
+    expect(f.table.rows).toHaveLength(7);
+    expect(f.table.rows.filter((r) => !r.primary).map((r) => [r.cells.value, r.cells.note])).toEqual([
+      ['71,2\u00a0%', 'andere bron, niet getekend'],
+    ]);
+    // Only the figures' sources: the table draws no target mark.
+    expect(f.sources.map((s) => s.id).sort()).toEqual(['new', 'old']);
+    expect(f.notes.map((n) => n.kind)).toEqual(['alternatives', 'target']);
+    expect(f.disagreements).toHaveLength(1);
+    expect(f.summary.startsWith('Synthetische graad: de cijfers achter de grafiek: 7 cijfers. Belgische herkomst: 3 cijfers')).toBe(true);
+    expect(f.caption).toBeNull();
+  });
+
+  it('with no group it says so, under the table’s own title; mixed kinds are said above the table', async () => {
+    const none = await figure(rate({ view: 'table', groups: [] }));
+    expect([none.status, none.view, none.title]).toEqual(['empty', 'table', 'Synthetische graad: de cijfers achter de grafiek']);
+    const mixed = await figure(rate({ view: 'table', groups: ['belgisch', 'geboren_belgie'] }));
+    expect(mixed.status).toBe('ready');
+  });
+});
