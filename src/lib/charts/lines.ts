@@ -61,6 +61,7 @@ export interface LinesInput {
 }
 
 const LABEL_LINE_PX = 14;
+const MARGIN_LEFT = 56;
 const FACET_GAP = 44;
 
 /**
@@ -113,8 +114,8 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
   const fy = (key: string) => (several ? Math.floor(facetIndex(key) / columns) : undefined);
 
   // End labels sit in the right margin, wrapped to its width (Plot's lineWidth is in ems).
-  const allEnds = [...new Map(input.points.map((p) => [p.series, p])).values()].map((p) => input.endLabel(p.series, p.value));
-  const longest = Math.max(0, ...allEnds.map((text) => textWidth(text, font)));
+  const lastPoints = [...new Map(input.points.map((p) => [p.series, p])).values()];
+  const longest = Math.max(0, ...lastPoints.map((p) => textWidth(input.endLabel(p.series, p.value), font)));
   const labelRoom = Math.min(Math.round(longest) + 14, Math.round(width * (narrow ? 0.42 : 0.3)));
   const marginRight = labelRoom;
   const lineWidthEms = Math.max(4, (labelRoom - 14) / font);
@@ -124,7 +125,6 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
   const innerHeight = facetHeight;
   const toPx = (v: number) => ((yDomain[1] - v) / (yDomain[1] - yDomain[0])) * innerHeight;
   const toValue = (px: number) => yDomain[1] - (px / innerHeight) * (yDomain[1] - yDomain[0]);
-  const lastPoints = [...new Map(input.points.map((p) => [p.series, p])).values()];
   const maxX = Math.max(...input.points.map((p) => p.x));
   const ends: { series: string; x: number; value: number; text: string }[] = [];
   for (const facet of several ? input.facets : [null]) {
@@ -144,7 +144,7 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
   // A target label runs right from its mark where it fits inside the frame, else left.
   const xLo = Math.min(...xs) - 0.3;
   const xHi = Math.max(...xs) + 0.3;
-  const frameWidth = width - 56 - marginRight;
+  const frameWidth = width - MARGIN_LEFT - marginRight;
   const fitsRight = (m: LineMarker) => ((xHi - m.x) / (xHi - xLo)) * frameWidth >= textWidth(m.label, font) + 12;
   // One small chart per place: facets laid out in a grid of `columns`.
   const facet = several ? { fx: (d: { series: string }) => fx(d.series), fy: (d: { series: string }) => fy(d.series) } : {};
@@ -295,7 +295,7 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
   return {
     width,
     height,
-    marginLeft: 56,
+    marginLeft: MARGIN_LEFT,
     marginRight,
     marginTop,
     marginBottom,

@@ -109,6 +109,3 @@ export function toSeries(rows: StatedFigure[]): Series[] {
 export function disagreeing(slot: Slot): StatedFigure[] {
   return slot.alternatives.filter((a) => a.value !== slot.primary.value);
 }
-
-/** The calendar year a slot's primary figure ends in: what a comparison year selects on. */
-export const yearOf = (slot: Slot) => slot.primary.year_end;

@@ -3,13 +3,12 @@
  * computed from two stated figures for the same place and period (docs/figure-rules.md §5).
  * Over time for one place; ranked across places for one year.
  */
-import { defaultReference, effectiveReferenceOf, groupsWithData, yearsWithData, type Catalog } from '../data/catalog';
+import { defaultReference, effectiveReferenceOf, groupsWithData, yearsWithData } from '../data/catalog';
 import type { Figure, FigureNote } from '../figure/types';
 import { adjacent, type Series, type Slot } from '../figure/series';
 import { linesSpec, type LinePoint, type LineSegment } from '../charts/lines';
 import { rankedGapSpec, type RankedBar } from '../charts/gap';
 import { formatNumber, t } from '../i18n';
-import type { ViewState } from '../state/view-state';
 import type { StatedFigure } from '../queries/observations';
 import {
   catalogOrder,
@@ -67,14 +66,10 @@ export function gapsOf(series: Series[], reference: string, lowerIsBetter: boole
   return out;
 }
 
-function referenceOf(c: Catalog, s: ViewState): string | null {
-  return effectiveReferenceOf(c, s);
-}
-
 export const gap: ViewModule = {
   kind: 'gap',
   needs: (c, s) => {
-    const reference = referenceOf(c, s);
+    const reference = effectiveReferenceOf(c, s);
     const groups = reference && !s.groups.includes(reference) ? [reference, ...s.groups] : s.groups;
     return { indicator: s.indicator, geos: s.geos, groups, years: s.geos.length === 1 ? s.years : null };
   },
@@ -90,7 +85,7 @@ export const gap: ViewModule = {
   figure(ctx): Figure {
     const { catalog: c, state: s, lang, indicator } = ctx;
     const name = lang === 'en' ? indicator.label_en : indicator.label_nl;
-    const reference = referenceOf(c, s);
+    const reference = effectiveReferenceOf(c, s);
     const acrossPlaces = s.geos.length > 1;
     if (!reference) {
       const title = t(lang, 'gapTitleNoReference', { indicator: name, geo: placesText(ctx, s.geos) });
