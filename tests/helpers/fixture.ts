@@ -36,6 +36,33 @@ gap,vlaams_gewest,2015,niet_eu,T,20-64,19.2,print,
 `,
 };
 
+/**
+ * The synthetic fixture plus an indicator where lower is better, counted in school years, with a
+ * target and a place (Gent) that has no reference figure (synthetic, for tests only).
+ */
+export const SCHOOL_FIXTURE: Record<TableName, string> = {
+  ...SYNTHETIC_FIXTURE,
+  indicators:
+    SYNTHETIC_FIXTURE.indicators +
+    'leave,onderwijs,Synthetisch schoolverlaten,Synthetic leaving,%,lower,1,Synthetisch (test),Synthetic (test),true\n',
+  sources:
+    SYNTHETIC_FIXTURE.sources +
+    'school,Synthetic,School synthetic source,2021,https://example.org/school,Tabel 3,"In 2016/2017 10,0% en 25,0%; in 2017/2018 9,5% en 22,0%; in 2019/2020 9,0% en 20,0%; Gent 30,0%; doel 8%.",2026-11-30,statistics\n',
+  targets: SYNTHETIC_FIXTURE.targets + 't2,leave,vlaams_gewest,belgisch,8,2020,Doel 8 %,Target 8%,school\n',
+  observations:
+    SYNTHETIC_FIXTURE.observations +
+    [
+      'leave,vlaams_gewest,2016/2017,belgisch,T,,10.0,school,',
+      'leave,vlaams_gewest,2016/2017,niet_eu,T,,25.0,school,',
+      'leave,vlaams_gewest,2017/2018,belgisch,T,,9.5,school,',
+      'leave,vlaams_gewest,2017/2018,niet_eu,T,,22.0,school,',
+      'leave,vlaams_gewest,2019/2020,belgisch,T,,9.0,school,',
+      'leave,vlaams_gewest,2019/2020,niet_eu,T,,20.0,school,',
+      'leave,gent,2019/2020,niet_eu,T,,30.0,school,',
+    ].join('\n') +
+    '\n',
+};
+
 /** The fixture with one table's text replaced. */
 export function withTable(name: TableName, text: string): Record<TableName, string> {
   return { ...SYNTHETIC_FIXTURE, [name]: text };

@@ -362,7 +362,10 @@ export function createOracle(data: OracleData): Oracle {
         out.push({
           target: { id: t.id, indicator: t.indicator, geo: t.geo, group: t.group, value: t.value, year: t.year, source: t.source },
           latest,
-          remaining: latest ? round6(t.value - latest.value) : null,
+          // Still to go, positive until the target is reached: below it where lower is better.
+          remaining: latest
+            ? round6(indicatorById.get(t.indicator)?.better === 'lower' ? latest.value - t.value : t.value - latest.value)
+            : null,
         });
       }
     }

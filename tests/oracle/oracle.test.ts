@@ -326,7 +326,7 @@ describe('§5 views (real data)', () => {
     ]);
   });
 
-  it('targets: the latest primary by period end, remaining = target − latest', () => {
+  it('targets: the latest primary by period end, remaining = target − latest (higher is better for all of them)', () => {
     // vo_herkomst_2020: 10 by 2020, latest 2023 13.9 → −3.9; vo_migratie_2015 (old count): 4 by 2015, latest 2016 5.4 → −1.4.
     const t = o.targets({ indicator: 'vo_personeel_buitenlandse_herkomst_pct', geos: ['vlaams_gewest'], groups: ['buitenlands'] });
     expect(t.map((x) => [x.target.id, x.target.value, x.target.year, x.latest?.period, x.latest?.value, x.remaining])).toEqual([

@@ -39,13 +39,13 @@ describe('comparison of the employment rate, Vlaams Gewest, 2023 (by country of 
       ['source', false],
     ]);
     expect(f.table.rows.map((r) => [r.cells.label, r.cells.period, r.cells.value, r.cells.source, r.primary, r.values.value])).toEqual([
-      ['Geboren in België', '2023', '78,6\u00a0%', 'Steunpunt Werk', true, 78.6],
-      ['Geboren in andere EU-lidstaat', '2023', '76,3\u00a0%', 'Steunpunt Werk', true, 76.3],
-      ['Geboren buiten de EU', '2023', '63,4\u00a0%', 'Steunpunt Werk', true, 63.4],
+      ['Geboren in België', '2023', '78,6\u00a0%', 'Steunpunt Werk 2024', true, 78.6],
+      ['Geboren in andere EU-lidstaat', '2023', '76,3\u00a0%', 'Steunpunt Werk 2024', true, 76.3],
+      ['Geboren buiten de EU', '2023', '63,4\u00a0%', 'Steunpunt Werk 2024', true, 63.4],
     ]);
     expect(f.sources.map((s) => s.id)).toEqual(['sw_migratieachtergrond_2023']);
     expect(f.summary).toBe(
-      'Werkzaamheidsgraad, Vlaams Gewest, 2023. Geboren in België: 78,6\u00a0%. Geboren in andere EU-lidstaat: 76,3\u00a0%. Geboren buiten de EU: 63,4\u00a0%. Hoogste: Geboren in België (78,6\u00a0%); laagste: Geboren buiten de EU (63,4\u00a0%).',
+      'Werkzaamheidsgraad, Vlaams Gewest, 2023. Geboren in België: 78,6\u00a0%. Geboren in andere EU-lidstaat: 76,3\u00a0%. Geboren buiten de EU: 63,4\u00a0%. Hoogste: Geboren in België, 78,6\u00a0%; laagste: Geboren buiten de EU, 63,4\u00a0%.',
     );
     expect(f.notes).toEqual([]);
     expect(f.disagreements).toEqual([]);
@@ -120,8 +120,8 @@ describe('Flemish government staff of foreign origin: progress to target', () =>
     expect(f.view).toBe('target');
     expect(f.table.columns.map((c) => c.key)).toEqual(['label', 'latest', 'target', 'remaining']);
     expect(f.table.rows.map((r) => [r.cells.label, r.cells.latest, r.cells.target, r.cells.remaining, r.values.remaining])).toEqual([
-      ['Migratieachtergrond buiten EU (oude telling) → 2015', '5,4\u00a0% (2016)', 'doel 4,0\u00a0%', 'gehaald', -1.4],
-      ['Buitenlandse herkomst → 2020', '13,9\u00a0% (2023)', 'doel 10,0\u00a0%', 'gehaald', -3.9],
+      ['Migratieachtergrond buiten EU (oude telling) → 2015', '5,4\u00a0% (2016)', '4,0\u00a0%', 'gehaald', -1.4],
+      ['Buitenlandse herkomst → 2020', '13,9\u00a0% (2023)', '10,0\u00a0%', 'gehaald', -3.9],
     ]);
     expect(f.summary).toContain('Buitenlandse herkomst → 2020: 13,9\u00a0% (2023), doel 10,0\u00a0%, gehaald.');
     expect(f.notes.map((n) => n.kind)).toEqual(['target', 'target']);

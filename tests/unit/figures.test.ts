@@ -97,7 +97,7 @@ describe('comparison', () => {
       'Niet-EU-herkomst 55,1\u00a0%',
     ]);
     expect(f.sources.map((s) => s.id)).toEqual(['new']);
-    expect(f.summary).toContain('Hoogste: Belgische herkomst (73,0\u00a0%); laagste: Niet-EU-herkomst (55,1\u00a0%).');
+    expect(f.summary).toContain('Hoogste: Belgische herkomst, 73,0\u00a0%; laagste: Niet-EU-herkomst, 55,1\u00a0%.');
   });
 
   it('a year without figures offers the nearest years that have them (the later first on a tie)', async () => {
@@ -151,7 +151,7 @@ describe('target', () => {
   it('shows the latest drawn figure against the target, and the distance left', async () => {
     const f = await figure(rate({ view: 'target' }));
     expect(f.table.rows.map((r) => [r.cells.label, r.cells.latest, r.cells.target, r.cells.remaining])).toEqual([
-      ['Belgische herkomst → 2020', '73,0\u00a0% (2017)', 'doel 80,0\u00a0%', 'nog 7,0\u00a0procentpunt'],
+      ['Belgische herkomst → 2020', '73,0\u00a0% (2017)', '80,0\u00a0%', 'nog 7,0\u00a0procentpunt'],
     ]);
     expect(f.sources.map((s) => s.id).sort()).toEqual(['new', 'print']);
   });
@@ -211,7 +211,8 @@ describe('table', () => {
     ]);
     // Only the figures' sources: the table draws no target mark.
     expect(f.sources.map((s) => s.id).sort()).toEqual(['new', 'old']);
-    expect(f.notes.map((n) => n.kind)).toEqual(['alternatives', 'target']);
+    // Hollow dots, dashes and target marks belong to the chart; the note column says "other source".
+    expect(f.notes).toEqual([]);
     expect(f.disagreements).toHaveLength(1);
     expect(f.summary.startsWith('Synthetische graad: de cijfers achter de grafiek: 7 cijfers. Belgische herkomst: 3 cijfers')).toBe(true);
     expect(f.caption).toBeNull();

@@ -114,7 +114,7 @@ export function sourcesOf(all: Source[], figures: { source: string }[], extra: s
   return all.filter((s) => ids.has(s.id));
 }
 
-const publisherOf = (sources: Source[], id: string) => {
+export const publisherOf = (sources: Source[], id: string) => {
   const s = sources.find((x) => x.id === id);
   return s ? `${s.publisher} ${s.year}` : id;
 };

@@ -14,6 +14,7 @@ import {
   placesText,
   seriesStyle,
   sourcesOf,
+  publisherOf,
   suggestion,
 } from './common';
 import { chosenSeries } from './trend';
@@ -130,7 +131,7 @@ export const compare: ViewModule = {
             label: bars[i].label,
             period: slot!.primary.period,
             value: fmtValue(ctx, slot!.primary.value),
-            source: ctx.data.sources.find((src) => src.id === slot!.primary.source)?.publisher ?? slot!.primary.source,
+            source: publisherOf(ctx.data.sources, slot!.primary.source),
           },
           values: { value: slot!.primary.value },
         })),

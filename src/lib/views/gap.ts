@@ -87,9 +87,12 @@ export const gap: ViewModule = {
     const name = lang === 'en' ? indicator.label_en : indicator.label_nl;
     const reference = effectiveReferenceOf(c, s);
     const acrossPlaces = s.geos.length > 1;
+    // A gap between percentages is in percentage points; other units stay as they are.
+    const gapUnit = indicator.unit === '%' ? 'pp' : indicator.unit;
+    const empty = (...args: Parameters<typeof emptyFigure>) => ({ ...emptyFigure(...args), unit: unitLabel(gapUnit, lang) });
     if (!reference) {
       const title = t(lang, 'gapTitleNoReference', { indicator: name, geo: placesText(ctx, s.geos) });
-      return emptyFigure(ctx, title, t(lang, 'empty_noReference'), [suggestion(lang, 'suggestTrend', { ...s, view: 'trend' })]);
+      return empty(ctx, title, t(lang, 'empty_noReference'), [suggestion(lang, 'suggestTrend', { ...s, view: 'trend' })]);
     }
     const refName = groupName(c, lang, reference);
     const series = catalogOrder(
@@ -136,15 +139,15 @@ export const gap: ViewModule = {
         acrossPlaces && years.length
           ? t(lang, 'empty_noGapYear', { year: year ?? '', reference: refName })
           : t(lang, 'empty_noGaps', { reference: refName });
-      return emptyFigure(ctx, title, message, suggestions, noteMissing);
+      return empty(ctx, title, message, suggestions, noteMissing);
     }
 
     const several = acrossPlaces;
     const drawnSeries = catalogOrder(c, [...new Map(shown.map((g) => [g.key, series.find((x) => x.key === g.key)!])).values()]);
     const styles = drawnSeries.map((x) => seriesStyle(c, lang, x, several));
     const styleOf = (key: string) => styles.find((x) => x.key === key)!;
-    const pp = (v: number) => fmtValue(ctx, v, indicator.unit === '%' || indicator.unit === 'pp' ? 'pp' : indicator.unit);
-    const axisLabel = t(lang, 'gapAxis', { reference: refName, unit: unitLabel(indicator.unit === '%' ? 'pp' : indicator.unit, lang) });
+    const pp = (v: number) => fmtValue(ctx, v, gapUnit);
+    const axisLabel = t(lang, 'gapAxis', { reference: refName, unit: unitLabel(gapUnit, lang) });
     const explain = t(lang, indicator.better === 'lower' ? 'gapExplainLower' : 'gapExplain', { reference: refName });
     const notes: FigureNote[] = [{ kind: 'gap_explain', text: explain }, ...noteMissing];
     const caption = mixedKindsCaption(c, lang, [reference, ...drawnSeries.map((x) => x.group)]);
@@ -182,7 +185,7 @@ export const gap: ViewModule = {
       view: 'gap' as const,
       title,
       subtitle: '',
-      unit: unitLabel('pp', lang),
+      unit: unitLabel(gapUnit, lang),
       series: styles,
       caption,
       notes,
@@ -206,7 +209,7 @@ export const gap: ViewModule = {
           gap: g.gap,
           text: pp(g.gap),
         }));
-      const unit = unitLabel(indicator.unit === '%' ? 'pp' : indicator.unit, lang);
+      const unit = unitLabel(gapUnit, lang);
       return { ...common, plot: (width: number) => rankedGapSpec({ lang, width, bars, axisLabel, unit, caption }) };
     }
     const points: LinePoint[] = shown.map((g) => ({
@@ -233,7 +236,7 @@ export const gap: ViewModule = {
           width,
           xLabel: t(lang, 'year'),
           yLabel: axisLabel,
-          yUnit: unitLabel(indicator.unit === '%' ? 'pp' : indicator.unit, lang),
+          yUnit: unitLabel(gapUnit, lang),
           series: styles,
           facetOf: () => null,
           facets: [],

@@ -22,7 +22,8 @@ export const table: ViewModule = {
       view: 'table',
       title,
       plot: null,
-      notes: asTrend.notes.filter((n) => n.kind !== 'bridged'),
+      // Dashes, hollow dots and target marks are the chart's; the table says "other source" itself.
+      notes: asTrend.notes.filter((n) => n.kind !== 'bridged' && n.kind !== 'alternatives' && n.kind !== 'target'),
       sources: sourcesOf(ctx.data.sources, figuresOfSeries(series)),
       summary: [
         t(lang, 'summaryTable', { title, n: asTrend.table.rows.length }),

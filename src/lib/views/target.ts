@@ -53,13 +53,10 @@ export const target: ViewModule = {
     const progress: TargetProgress[] = targets.map((tg) => {
       const series = ctx.series.find((x) => x.geo === tg.geo && x.group === tg.group);
       const latest = series ? (latestSlot(series)?.primary ?? null) : null;
-      const remaining = latest ? Math.round((tg.value - latest.value) * 1e6) / 1e6 : null;
-      return {
-        target: tg,
-        latest,
-        remaining,
-        reached: remaining !== null && (indicator.better === 'lower' ? remaining >= 0 : remaining <= 0),
-      };
+      // What is still to go, positive while the target is not reached (for either direction).
+      const toGo = latest ? (indicator.better === 'lower' ? latest.value - tg.value : tg.value - latest.value) : null;
+      const remaining = toGo === null ? null : Math.round(toGo * 1e6) / 1e6;
+      return { target: tg, latest, remaining, reached: remaining !== null && remaining <= 0 };
     });
     const withFigures = progress.filter((p) => p.latest);
     const missing = progress
@@ -93,9 +90,7 @@ export const target: ViewModule = {
         target: p.target.value,
         latestText: `${fmtValue(ctx, p.latest!.value)} (${p.latest!.period})`,
         targetText: `${t(lang, 'targetShort')} ${fmtValue(ctx, p.target.value)}`,
-        remainingText: p.reached
-          ? t(lang, 'targetReached')
-          : t(lang, 'targetRemaining', { value: fmtValue(ctx, Math.abs(p.remaining!), diffUnit) }),
+        remainingText: p.reached ? t(lang, 'targetReached') : t(lang, 'targetRemaining', { value: fmtValue(ctx, p.remaining!, diffUnit) }),
         reached: p.reached,
       };
     });
@@ -125,13 +120,13 @@ export const target: ViewModule = {
         columns: [
           { key: 'label', label: t(lang, 'col_target') },
           { key: 'latest', label: t(lang, 'col_latest'), numeric: true },
-          { key: 'target', label: t(lang, 'targetShort'), numeric: true },
+          { key: 'target', label: t(lang, 'col_targetValue'), numeric: true },
           { key: 'remaining', label: t(lang, 'col_remaining'), numeric: true },
         ],
         rows: bars.map((b, i) => ({
           key: withFigures[i].target.id,
           primary: true,
-          cells: { label: b.label, latest: b.latestText, target: b.targetText, remaining: b.remainingText },
+          cells: { label: b.label, latest: b.latestText, target: fmtValue(ctx, b.target), remaining: b.remainingText },
           values: { latest: b.value, target: b.target, remaining: withFigures[i].remaining },
         })),
       },
