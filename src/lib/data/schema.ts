@@ -20,6 +20,8 @@ export interface ColumnSpec {
   name: string;
   rule: CellRule;
   required: boolean;
+  /** A column added later: a file may leave it out of its header, and every cell then reads as empty. */
+  mayBeAbsent?: boolean;
 }
 
 export const TABLE_NAMES = ['indicators', 'groups', 'geos', 'sources', 'targets', 'observations'] as const;
@@ -34,6 +36,12 @@ export const SEXES = ['T', 'M', 'F'] as const;
 export const REFERENCE_KINDS = ['origin', 'country_of_birth', 'nationality', 'home_language'] as const;
 /** Who published a source passage, highest priority first (docs/figure-rules.md §3). */
 export const SOURCE_KINDS = ['statistics', 'agency', 'parliament', 'research', 'press'] as const;
+/**
+ * The employer a staff indicator is about (indicators.csv `employer`): the Flemish government,
+ * all Flemish local governments together, or a city administration (one city, or the 13
+ * centrumsteden together). Which places each may sit on: src/lib/data/lint.ts, data/README.md.
+ */
+export const EMPLOYERS = ['vlaamse_overheid', 'lokale_besturen', 'stadsbestuur'] as const;
 
 export type Unit = (typeof UNITS)[number];
 export type GroupKind = (typeof GROUP_KINDS)[number];
@@ -41,6 +49,9 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 const req = (name: string, rule: CellRule): ColumnSpec => ({ name, rule, required: true });
 const opt = (name: string, rule: CellRule): ColumnSpec => ({ name, rule, required: false });
+/** An optional column that older files (and test fixtures) may leave out of their header. */
+const later = (name: string, rule: CellRule): ColumnSpec => ({ name, rule, required: false, mayBeAbsent: true });
+const LEVEL = `(?:${GEO_LEVELS.join('|')})`;
 
 export const TABLES: Record<TableName, ColumnSpec[]> = {
   indicators: [
@@ -55,6 +66,14 @@ export const TABLES: Record<TableName, ColumnSpec[]> = {
     req('definition_en', { kind: 'text' }),
     /** The indicator the domain's tab opens on: exactly one per domain. */
     req('domain_default', { kind: 'bool' }),
+    /** The geo levels the indicator's figures may sit on, `|`-separated (`gewest|aggregate`); checked by the data lint. */
+    later('levels', {
+      kind: 'pattern',
+      pattern: new RegExp(`^${LEVEL}(\\|${LEVEL})*$`),
+      describe: `geo levels joined with | (${GEO_LEVELS.join(', ')})`,
+    }),
+    /** For a staff indicator, the employer it is about; empty for every other indicator. */
+    later('employer', { kind: 'enum', values: EMPLOYERS }),
   ],
   groups: [
     req('id', { kind: 'id' }),
@@ -108,6 +127,8 @@ export const TABLES: Record<TableName, ColumnSpec[]> = {
     req('value', { kind: 'number' }),
     req('source', { kind: 'ref', table: 'sources' }),
     opt('note', { kind: 'text' }),
+    /** true where the quote states the figure approximately ("ongeveer", "around"…); empty reads as false. */
+    later('approx', { kind: 'bool' }),
   ],
 };
 

@@ -13,6 +13,8 @@ export const STORAGE_COLUMNS: Record<TableName, [name: string, sqlType: 'VARCHAR
     ['definition_nl', 'VARCHAR'],
     ['definition_en', 'VARCHAR'],
     ['domain_default', 'BOOLEAN'],
+    ['levels', 'VARCHAR'],
+    ['employer', 'VARCHAR'],
   ],
   groups: [
     ['id', 'VARCHAR'],
@@ -70,6 +72,7 @@ export const STORAGE_COLUMNS: Record<TableName, [name: string, sqlType: 'VARCHAR
     ['value', 'DOUBLE'],
     ['source', 'VARCHAR'],
     ['note', 'VARCHAR'],
+    ['approx', 'BOOLEAN'],
   ],
 };
 

@@ -14,6 +14,10 @@ export interface Indicator {
   definition_en: string;
   /** The indicator its domain's tab opens on (one per domain). */
   domain_default: boolean;
+  /** Geo levels its figures may sit on, `|`-separated (`gewest|aggregate`); null where not declared. */
+  levels?: string | null;
+  /** For a staff indicator, the employer it is about (`vlaamse_overheid`, `lokale_besturen`, `stadsbestuur`); else null. */
+  employer?: string | null;
 }
 
 export interface Group {
@@ -79,6 +83,8 @@ export interface Observation {
   value: number;
   source: string;
   note: string | null;
+  /** The quote states the figure approximately ("ongeveer", "around"…). */
+  approx: boolean;
 }
 
 export interface Dataset {

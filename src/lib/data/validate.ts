@@ -48,11 +48,17 @@ const NUMBER_WORDS: Record<number, string[]> = {
   20: ['twintig', 'twenty'],
 };
 
-/** Does the quoted phrase state this number, in digits (Dutch or English notation) or as a word? */
-export function quoteStatesValue(quote: string, value: number | string): boolean {
+/**
+ * Where the quoted phrase states this number, in digits (Dutch or English notation) or as a word:
+ * the index of each mention's first character, in order.
+ */
+export function valueMentions(quote: string, value: number | string): number[] {
   const normalised = quote.replace(/[\u00a0\u202f]/g, ' ');
-  const words = NUMBER_WORDS[Number(value)];
-  if (words?.some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'iu').test(normalised))) return true;
+  const found = new Set<number>();
+  const words = NUMBER_WORDS[Number(value)] ?? [];
+  for (const w of words) {
+    for (const m of normalised.matchAll(new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'giu'))) found.add(m.index);
+  }
   const [intPart, fracPart] = (typeof value === 'string' ? value.trim().replace(/^-/, '') : String(Math.abs(value))).split('.');
   const grouped = (sep: string) => intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   const intForms = new Set([intPart, grouped('.'), grouped(' '), grouped(',')]);
@@ -61,11 +67,17 @@ export function quoteStatesValue(quote: string, value: number | string): boolean
     if (fracPart === undefined) forms.push(i);
     else forms.push(`${i},${fracPart}`, `${i}.${fracPart}`);
   }
-  return forms.some((form) => {
+  for (const form of forms) {
     const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // Not part of a longer number: no digit before, and no digit (or decimal continuing) after.
-    return new RegExp(`(?<![\\d.,])${escaped}(?![\\d]|[.,]\\d)`).test(normalised);
-  });
+    for (const m of normalised.matchAll(new RegExp(`(?<![\\d.,])${escaped}(?![\\d]|[.,]\\d)`, 'g'))) found.add(m.index);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** Does the quoted phrase state this number, in digits (Dutch or English notation) or as a word? */
+export function quoteStatesValue(quote: string, value: number | string): boolean {
+  return valueMentions(quote, value).length > 0;
 }
 
 function checkCell(raw: string, rule: CellRule): { value: Cell; error?: [string, string] } {
@@ -118,7 +130,7 @@ function readTable(name: TableName, text: string, problems: ValidationProblem[])
   const parsed = parseCsv(text);
   for (const p of parsed.problems) problems.push({ file, line: p.line, column: null, rule: 'csv structure', message: p.message });
   const expected = spec.map((c) => c.name);
-  const missing = expected.filter((c) => !parsed.header.includes(c));
+  const missing = spec.filter((c) => !c.mayBeAbsent && !parsed.header.includes(c.name)).map((c) => c.name);
   const unknown = parsed.header.filter((c) => !expected.includes(c));
   if (missing.length || unknown.length) {
     const parts = [];
@@ -132,7 +144,8 @@ function readTable(name: TableName, text: string, problems: ValidationProblem[])
     const row: Row = { __line: record.line };
     let ok = true;
     spec.forEach((col) => {
-      const raw = record.cells[parsed.header.indexOf(col.name)] ?? '';
+      const at = parsed.header.indexOf(col.name);
+      const raw = at === -1 ? '' : (record.cells[at] ?? '');
       if (raw.trim() === '') {
         row[col.name] = null;
         if (col.required) {
@@ -360,6 +373,8 @@ export function validateDataset(texts: Partial<Record<TableName, string>>): { da
   if (problems.length) return { dataset: null, problems };
 
   const strip = (rows: Row[]) => rows.map(({ __line, __rawValue, ...rest }) => rest);
+  // Older files without the column, and empty cells, state no approximation.
+  for (const o of observations) o.approx = o.approx === true;
   const dataset: Dataset = {
     indicators: strip(tables.indicators) as unknown as Dataset['indicators'],
     groups: strip(tables.groups) as unknown as Dataset['groups'],

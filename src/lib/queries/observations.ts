@@ -31,6 +31,11 @@ export interface StatedFigure {
   source_kind: string;
   source_year: number;
   note: string | null;
+  /**
+   * The quote states the figure approximately ("ongeveer", "around"…). Always present in query
+   * results; optional only so that rows made by hand (tests) need not state it.
+   */
+  approx?: boolean;
 }
 
 export function figuresQuery(f: ObservationFilter): Query {
@@ -43,7 +48,7 @@ export function figuresQuery(f: ObservationFilter): Query {
   }
   return {
     sql: `SELECT o.geo, o.period, o.period_kind, o.period_start, o.period_end, o.period_sort, o.year_start, o.year_end, o."group", o.age, o.value, o.source,
-       s.kind AS source_kind, s.year AS source_year, o.note
+       s.kind AS source_kind, s.year AS source_year, o.note, o.approx
 FROM observations o JOIN sources s ON s.id = o.source
 WHERE o.indicator = ? AND o.sex = 'T' AND o.geo IN (${placeholders(f.geos.length)}) AND o."group" IN (${placeholders(f.groups.length)}) ${years}
 ORDER BY o.geo, o."group", o.period_sort, o.source`,
