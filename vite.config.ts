@@ -9,7 +9,16 @@ export default defineConfig({
   worker: { format: 'es' },
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/oracle/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/oracle/**/*.test.ts'],
+          environment: 'node',
+          // Builds the extracts the tests open, once, outside the test workers (see the file).
+          globalSetup: ['tests/helpers/prebuild-extracts.ts'],
+        },
+      },
       {
         extends: true,
         test: {
