@@ -31,7 +31,8 @@ export function sourcesMarkdown(d: Dataset): string {
     'document; under it each quoted passage (verbatim, as consulted) and the figures taken from it.',
     'Caveats per domain and the gaps that could not be filled are in [README.md](README.md). Each',
     'document names its source kind, which decides the primary figure where sources overlap (see',
-    '[README.md, Source priority](README.md#source-priority)).',
+    '[README.md, Source priority](README.md#source-priority)). A figure marked ≈ is one the quote',
+    'states approximately (`approx` in observations.csv: "ongeveer", "around"…).',
     '',
   ];
   for (const domain of DOMAINS) {
@@ -63,7 +64,7 @@ export function sourcesMarkdown(d: Dataset): string {
           const parts = [i.label_nl, geo.get(o.geo)!.name_nl, o.period, `${who.label_nl} (${who.group_kind})`];
           if (o.sex !== 'T') parts.push(o.sex === 'F' ? 'vrouwen' : 'mannen');
           if (o.age) parts.push(`${o.age} jaar`);
-          lines.push(`  - ${parts.join(', ')}: **${o.value}** ${i.unit}${o.note ? ` — ${oneLine(o.note)}` : ''}`);
+          lines.push(`  - ${parts.join(', ')}: **${o.approx ? '≈ ' : ''}${o.value}** ${i.unit}${o.note ? ` — ${oneLine(o.note)}` : ''}`);
         }
         for (const t of targetsOf(c.id)) lines.push(`  - target: ${oneLine(t.label_nl)} (**${t.value}** in ${t.year})`);
       }
