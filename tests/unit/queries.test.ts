@@ -98,4 +98,22 @@ describe('SQL builders on the real extract', () => {
       wanted.map((r) => key(r.group, r.period, Number(r.value), r.source)).sort(),
     );
   });
+  it('says which figures the quote states approximately (approx), as a boolean on every row', async () => {
+    // observations.csv: Brussels 2023, herkomstkloof_werkzaamheid, nieuwkomer_niet_eu: 23 ('around 23 percentage points', approx=true);
+    // Belgium 2020, nationaliteit_niet_eu: 32.5 (Statbel, approx=false).
+    const bxl = await runQuery<StatedFigure>(
+      conn,
+      figuresQuery({
+        indicator: 'herkomstkloof_werkzaamheid',
+        geos: ['brussels_gewest', 'belgie'],
+        groups: ['nieuwkomer_niet_eu', 'nationaliteit_niet_eu'],
+        years: [2020, 2023],
+      }),
+    );
+    expect(bxl.map((r) => [r.geo, r.period, r.group, r.value, r.approx])).toEqual([
+      ['belgie', '2020', 'nationaliteit_niet_eu', 32.5, false],
+      ['brussels_gewest', '2020', 'nationaliteit_niet_eu', 25.6, false],
+      ['brussels_gewest', '2023', 'nieuwkomer_niet_eu', 23, true],
+    ]);
+  });
 });

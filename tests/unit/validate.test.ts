@@ -186,6 +186,53 @@ describe('validateDataset', () => {
   });
 });
 
+describe('validateDataset: columns added for the data lint (issue 8)', () => {
+  const obsWithApprox = (...rows: string[]) =>
+    withTable(
+      'observations',
+      SYNTHETIC_FIXTURE.observations
+        .trim()
+        .split('\n')
+        .map((l, i) => (i === 0 ? `${l},approx` : `${l},false`))
+        .join('\n') +
+        '\n' +
+        rows.join('\n') +
+        '\n',
+    );
+
+  it('reads approx as false where the column is absent (older files) or the cell is empty', () => {
+    const { dataset } = validateDataset(SYNTHETIC_FIXTURE);
+    expect(dataset!.observations.every((o) => o.approx === false)).toBe(true);
+    const { dataset: withEmpty, problems } = validateDataset(obsWithApprox('rate,gent,2015,niet_eu,T,20-64,52.0,old,,'));
+    expect(problems).toEqual([]);
+    expect(withEmpty!.observations.at(-1)).toMatchObject({ geo: 'gent', approx: false });
+  });
+
+  it('reads approx=true, and rejects an approx that is not true or false', () => {
+    const { dataset } = validateDataset(obsWithApprox('rate,gent,2015,niet_eu,T,20-64,52.0,old,,true'));
+    expect(dataset!.observations.at(-1)).toMatchObject({ geo: 'gent', approx: true });
+    const problems = problemsOf(obsWithApprox('rate,gent,2015,niet_eu,T,20-64,52.0,old,,ongeveer'));
+    expect(problems.map((p) => [p.file, p.line, p.column, p.rule])).toEqual([['data/observations.csv', 11, 'approx', 'true or false']]);
+  });
+
+  it('reads levels and employer of an indicator, and rejects unknown levels and employers', () => {
+    const header = 'id,domain,label_nl,label_en,unit,better,decimals,definition_nl,definition_en,domain_default,levels,employer';
+    const [, ...rows] = SYNTHETIC_FIXTURE.indicators.trim().split('\n');
+    const indicators = (a: string, b: string) => [header, `${rows[0]},${a}`, `${rows[1]},${b}`].join('\n') + '\n';
+    const { dataset } = validateDataset(withTable('indicators', indicators('gewest|centrumstad,', 'gewest,vlaamse_overheid')));
+    expect(dataset!.indicators.map((i) => [i.id, i.levels, i.employer])).toEqual([
+      ['rate', 'gewest|centrumstad', null],
+      ['gap', 'gewest', 'vlaamse_overheid'],
+    ]);
+    const problems = problemsOf(withTable('indicators', indicators('gewest|stad,', 'gewest,de_stad')));
+    // (the two indicators then are unknown to observations.csv and targets.csv too)
+    expect(problems.filter((p) => p.file === 'data/indicators.csv').map((p) => [p.line, p.column, p.rule])).toEqual([
+      [2, 'levels', 'format'],
+      [3, 'employer', 'allowed values'],
+    ]);
+  });
+});
+
 describe('quoteStatesValue', () => {
   it('finds Dutch and English notations, with trailing zeros and thousands separators', () => {
     expect(quoteStatesValue('bedroeg 53,0%', '53.0')).toBe(true);
