@@ -63,6 +63,23 @@ export const SCHOOL_FIXTURE: Record<TableName, string> = {
     '\n',
 };
 
+/**
+ * The synthetic fixture with an `approx` column and 2018 figures its source states approximately
+ * ("ongeveer"), the latest of their series (synthetic, for tests only).
+ */
+export const APPROX_FIXTURE: Record<TableName, string> = {
+  ...SYNTHETIC_FIXTURE,
+  sources:
+    SYNTHETIC_FIXTURE.sources +
+    'rough,Synthetic,Rough synthetic source,2019,https://example.org/rough,p. 3,"In 2018 ongeveer 74% en ongeveer 56%.",2026-11-30,agency\n',
+  observations:
+    SYNTHETIC_FIXTURE.observations
+      .trimEnd()
+      .split('\n')
+      .map((line, i) => `${line},${i === 0 ? 'approx' : 'false'}`)
+      .join('\n') + '\nrate,vlaams_gewest,2018,belgisch,T,20-64,74,rough,,true\nrate,vlaams_gewest,2018,niet_eu,T,20-64,56,rough,,true\n',
+};
+
 /** The fixture with one table's text replaced. */
 export function withTable(name: TableName, text: string): Record<TableName, string> {
   return { ...SYNTHETIC_FIXTURE, [name]: text };

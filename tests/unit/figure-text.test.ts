@@ -19,7 +19,7 @@ import { loadView } from '../../src/lib/views/load';
 import type { ViewData } from '../../src/lib/views/types';
 import { openExtract, runQuery } from '../../scripts/lib/duckdb-node';
 import { buildTempExtract } from '../helpers/extract';
-import { SCHOOL_FIXTURE } from '../helpers/fixture';
+import { APPROX_FIXTURE, SCHOOL_FIXTURE } from '../helpers/fixture';
 
 let catalog: Catalog;
 let load: (s: ViewState) => Promise<ViewData>;
@@ -124,5 +124,28 @@ describe('the text of every Figure (synthetic fixture)', () => {
     await expect(figureText(figureOf(catalog, unknown, null), unknown)).toMatchFileSnapshot(
       '__snapshots__/figures/error-unknown-indicator.txt',
     );
+  });
+});
+
+describe('figures stated approximately (synthetic fixture with "ongeveer")', () => {
+  let approxCatalog: Catalog;
+  let approxLoad: (s: ViewState) => Promise<ViewData>;
+  beforeAll(async () => {
+    const dir = await buildTempExtract(APPROX_FIXTURE);
+    approxCatalog = (JSON.parse(readFileSync(join(dir, 'boot.json'), 'utf8')) as BootData).catalog;
+    const conn = await openExtract(dir);
+    approxLoad = (s) => loadView({ query: (q) => runQuery(conn, q) }, approxCatalog, s);
+  }, 30_000);
+
+  it.each([
+    ['trend', {}],
+    ['compare', { view: 'compare' }],
+    ['gap', { view: 'gap', groups: ['niet_eu'] }],
+    ['target', { view: 'target' }],
+    ['table', { view: 'table', lang: 'en' }],
+  ] as [string, Partial<ViewState>][])('%s marks them with ≈ and says why', async (name, over) => {
+    const s: ViewState = { ...defaultState(approxCatalog, 'rate'), groups: ['belgisch', 'niet_eu'], ...over };
+    const f = figureOf(approxCatalog, s, await approxLoad(s));
+    await expect(figureText(f, s)).toMatchFileSnapshot(`__snapshots__/figures/approx-${name}.txt`);
   });
 });

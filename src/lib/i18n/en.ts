@@ -115,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   tablePrimary: 'drawn',
   tableAlternative: 'other source, not drawn',
   alternativeTip: 'Other source; the line follows the source with the highest priority.',
+  approxNote: '≈: the source states this figure approximately (“about”, “nearly”…); it is shown as stated.',
   alternativesNote:
     'Hollow dot: another source states a different figure for that period. The figure drawn is that of the source with the highest priority: official statistics, then agency, parliament, research, press.',
   targetNote: '{target}.',

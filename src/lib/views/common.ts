@@ -53,6 +53,15 @@ export function seriesStyle(c: Catalog, lang: Lang, s: { key: string; geo: strin
 export const fmtValue = (ctx: Pick<ViewContext, 'indicator' | 'lang'>, v: number, unit: string = ctx.indicator.unit) =>
   formatValue(ctx.lang, v, unit, ctx.indicator.decimals);
 
+/** A stated figure as text: "≈" before it where the source states it approximately. */
+export const fmtFigure = (ctx: Pick<ViewContext, 'indicator' | 'lang'>, f: { value: number; approx?: boolean }, unit?: string) =>
+  `${f.approx ? '≈\u00a0' : ''}${fmtValue(ctx, f.value, unit)}`;
+
+/** The note that explains "≈", when any figure shown is approximate. */
+export function approxNotes(lang: Lang, figures: { approx?: boolean }[]): FigureNote[] {
+  return figures.some((f) => f.approx) ? [{ kind: 'approx', text: t(lang, 'approxNote') }] : [];
+}
+
 /** The kinds of the groups drawn; a chart that mixes kinds says so on the chart itself. */
 export function mixedKindsCaption(c: Catalog, lang: Lang, groups: string[]): string | null {
   const kinds = [...new Set(c.groups.filter((g) => groups.includes(g.id) && g.group_kind !== 'total').map((g) => g.group_kind))];
@@ -126,7 +135,7 @@ export function disagreementLines(ctx: ViewContext, series: Series[], several: b
     for (const slot of s.slots) {
       const others = disagreeing(slot);
       if (others.length === 0) continue;
-      const fig = (f: StatedFigure) => `${fmtValue(ctx, f.value)} (${publisherOf(ctx.data.sources, f.source)}, ${f.period})`;
+      const fig = (f: StatedFigure) => `${fmtFigure(ctx, f)} (${publisherOf(ctx.data.sources, f.source)}, ${f.period})`;
       lines.push(
         t(ctx.lang, 'disagreeLine', {
           series: seriesStyle(ctx.catalog, ctx.lang, s, several).label,
@@ -168,7 +177,7 @@ export function figureTable(ctx: ViewContext, series: Series[]): FigureTable {
             geo: geoName(c, lang, f.geo),
             group: groupName(c, lang, f.group),
             period: f.age ? `${f.period} (${f.age})` : f.period,
-            value: fmtValue(ctx, f.value),
+            value: fmtFigure(ctx, f),
             source: publisherOf(ctx.data.sources, f.source),
             note: [status, f.note ?? ''].filter(Boolean).join(' · '),
           },

@@ -7,7 +7,8 @@ import { t } from '../i18n';
 import {
   disagreementLines,
   emptyFigure,
-  fmtValue,
+  approxNotes,
+  fmtFigure,
   geoName,
   missingNotes,
   mixedKindsCaption,
@@ -75,7 +76,7 @@ export const compare: ViewModule = {
       colourKey: styles[i].label.split(' — ')[0],
       colour: styles[i].colour,
       value: slot!.primary.value,
-      text: `${fmtValue(ctx, slot!.primary.value)}${slot!.primary.period === String(year) ? '' : ` (${slot!.primary.period})`}`,
+      text: `${fmtFigure(ctx, slot!.primary)}${slot!.primary.period === String(year) ? '' : ` (${slot!.primary.period})`}`,
       alternatives: slot!.alternatives.filter((a) => a.value !== slot!.primary.value).map((a) => a.value),
     }));
     const notes: FigureNote[] = [];
@@ -86,6 +87,12 @@ export const compare: ViewModule = {
         text: t(lang, 'missingInYear', { series: seriesStyle(c, lang, x, true).label, year, last: last.period }),
       });
     }
+    notes.push(
+      ...approxNotes(
+        lang,
+        inYear.map(({ slot }) => slot!.primary),
+      ),
+    );
     notes.push(...missingNotes(ctx, series));
     if (bars.some((b) => b.alternatives.length)) notes.push({ kind: 'alternatives', text: t(lang, 'alternativesNote') });
     const caption = mixedKindsCaption(
@@ -130,7 +137,7 @@ export const compare: ViewModule = {
           cells: {
             label: bars[i].label,
             period: slot!.primary.period,
-            value: fmtValue(ctx, slot!.primary.value),
+            value: fmtFigure(ctx, slot!.primary),
             source: publisherOf(ctx.data.sources, slot!.primary.source),
           },
           values: { value: slot!.primary.value },

@@ -13,7 +13,8 @@ import type { StatedFigure } from '../queries/observations';
 import {
   catalogOrder,
   emptyFigure,
-  fmtValue,
+  fmtFigure,
+  approxNotes,
   geoName,
   groupName,
   mixedKindsCaption,
@@ -146,10 +147,18 @@ export const gap: ViewModule = {
     const drawnSeries = catalogOrder(c, [...new Map(shown.map((g) => [g.key, series.find((x) => x.key === g.key)!])).values()]);
     const styles = drawnSeries.map((x) => seriesStyle(c, lang, x, several));
     const styleOf = (key: string) => styles.find((x) => x.key === key)!;
-    const pp = (v: number) => fmtValue(ctx, v, gapUnit);
+    // A gap computed from an approximate figure is itself approximate.
+    const gapText = (g: Gap) => fmtFigure(ctx, { value: g.gap, approx: g.figure.approx || g.reference.approx }, gapUnit);
     const axisLabel = t(lang, 'gapAxis', { reference: refName, unit: unitLabel(gapUnit, lang) });
     const explain = t(lang, indicator.better === 'lower' ? 'gapExplainLower' : 'gapExplain', { reference: refName });
-    const notes: FigureNote[] = [{ kind: 'gap_explain', text: explain }, ...noteMissing];
+    const notes: FigureNote[] = [
+      { kind: 'gap_explain', text: explain },
+      ...approxNotes(
+        lang,
+        shown.flatMap((g) => [g.figure, g.reference]),
+      ),
+      ...noteMissing,
+    ];
     const caption = mixedKindsCaption(c, lang, [reference, ...drawnSeries.map((x) => x.group)]);
     const table = {
       columns: [
@@ -167,9 +176,9 @@ export const gap: ViewModule = {
           geo: geoName(c, lang, g.geo),
           group: groupName(c, lang, g.group),
           period: g.slot.id,
-          value: fmtValue(ctx, g.figure.value),
-          reference: fmtValue(ctx, g.reference.value),
-          gap: pp(g.gap),
+          value: fmtFigure(ctx, g.figure),
+          reference: fmtFigure(ctx, g.reference),
+          gap: gapText(g),
         },
         values: { value: g.figure.value, reference: g.reference.value, gap: g.gap, period: g.slot.x },
       })),
@@ -177,8 +186,8 @@ export const gap: ViewModule = {
     const largest = [...shown].sort((a, b) => b.gap - a.gap)[0];
     const summary = [
       t(lang, 'summaryIntro', { title }),
-      shown.map((g) => `${styleOf(g.key).label}, ${g.slot.id}: ${pp(g.gap)}.`).join(' '),
-      t(lang, 'summaryLargestGap', { series: styleOf(largest.key).label, period: largest.slot.id, gap: pp(largest.gap) }),
+      shown.map((g) => `${styleOf(g.key).label}, ${g.slot.id}: ${gapText(g)}.`).join(' '),
+      t(lang, 'summaryLargestGap', { series: styleOf(largest.key).label, period: largest.slot.id, gap: gapText(largest) }),
     ].join(' ');
     const common = {
       status: 'ready' as const,
@@ -207,7 +216,7 @@ export const gap: ViewModule = {
           group: styleOf(g.key).label.split(' — ')[0],
           colour: styleOf(g.key).colour,
           gap: g.gap,
-          text: pp(g.gap),
+          text: gapText(g),
         }));
       const unit = unitLabel(gapUnit, lang);
       return { ...common, plot: (width: number) => rankedGapSpec({ lang, width, bars, axisLabel, unit, caption }) };
@@ -216,7 +225,7 @@ export const gap: ViewModule = {
       series: g.key,
       x: g.slot.x,
       value: g.gap,
-      title: `${styleOf(g.key).label}, ${g.slot.id}: ${pp(g.gap)}\n(${fmtValue(ctx, g.reference.value)} − ${fmtValue(ctx, g.figure.value)})`,
+      title: `${styleOf(g.key).label}, ${g.slot.id}: ${gapText(g)}\n(${fmtFigure(ctx, g.reference)} − ${fmtFigure(ctx, g.figure)})`,
     }));
     const segments: LineSegment[] = [];
     for (const key of new Set(shown.map((g) => g.key))) {
@@ -247,7 +256,7 @@ export const gap: ViewModule = {
           includeZero: true,
           caption,
           className: 'gap',
-          endLabel: (key, value) => `${styleOf(key).label} ${pp(value)}`,
+          endLabel: (key) => `${styleOf(key).label} ${gapText(shown.filter((g) => g.key === key).at(-1)!)}`,
           pointLabel: (value) => formatNumber(lang, value, indicator.decimals),
         }),
     };

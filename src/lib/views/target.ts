@@ -6,7 +6,7 @@ import { targetSpec, type TargetBar } from '../charts/target';
 import { t } from '../i18n';
 import type { ViewState } from '../state/view-state';
 import type { StatedFigure } from '../queries/observations';
-import { emptyFigure, fmtValue, geoName, groupName, latestSlot, placesText, sourcesOf, suggestion } from './common';
+import { approxNotes, emptyFigure, fmtFigure, fmtValue, geoName, groupName, latestSlot, placesText, sourcesOf, suggestion } from './common';
 import { unitLabel } from '../charts/common';
 import type { ViewModule } from './types';
 
@@ -88,9 +88,11 @@ export const target: ViewModule = {
         label: who ? `${who} → ${p.target.year}` : `→ ${p.target.year}`,
         value: p.latest!.value,
         target: p.target.value,
-        latestText: `${fmtValue(ctx, p.latest!.value)} (${p.latest!.period})`,
+        latestText: `${fmtFigure(ctx, p.latest!)} (${p.latest!.period})`,
         targetText: `${t(lang, 'targetShort')} ${fmtValue(ctx, p.target.value)}`,
-        remainingText: p.reached ? t(lang, 'targetReached') : t(lang, 'targetRemaining', { value: fmtValue(ctx, p.remaining!, diffUnit) }),
+        remainingText: p.reached
+          ? t(lang, 'targetReached')
+          : t(lang, 'targetRemaining', { value: fmtFigure(ctx, { value: p.remaining!, approx: p.latest!.approx }, diffUnit) }),
         reached: p.reached,
       };
     });
@@ -108,6 +110,10 @@ export const target: ViewModule = {
           kind: 'target' as const,
           text: t(lang, 'targetNote', { target: lang === 'en' ? p.target.label_en : p.target.label_nl }),
         })),
+        ...approxNotes(
+          lang,
+          withFigures.map((p) => p.latest!),
+        ),
         ...missing,
       ],
       sources: sourcesOf(

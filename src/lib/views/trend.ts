@@ -10,11 +10,13 @@ import { unitLabel, yAxisLabel } from '../charts/common';
 import { t } from '../i18n';
 import type { MessageKey } from '../i18n/nl';
 import {
+  approxNotes,
   catalogOrder,
   disagreementLines,
   emptyFigure,
   figuresOfSeries,
   figureTable,
+  fmtFigure,
   fmtValue,
   geoName,
   kindOfGroups,
@@ -29,6 +31,7 @@ import {
 } from './common';
 import type { ViewContext, ViewModule } from './types';
 import type { FigureNote } from '../figure/types';
+import type { StatedFigure } from '../queries/observations';
 
 export function trendTitle(ctx: ViewContext, series: Series[]): string {
   const { catalog: c, lang, indicator } = ctx;
@@ -56,13 +59,13 @@ export function seriesSummary(ctx: ViewContext, series: Series[], several: boole
     const first = s.slots[0].primary;
     const last = latestSlot(s)!.primary;
     return s.slots.length === 1
-      ? t(ctx.lang, 'summaryOne', { series: name, value: fmtValue(ctx, first.value), period: first.period })
+      ? t(ctx.lang, 'summaryOne', { series: name, value: fmtFigure(ctx, first), period: first.period })
       : t(ctx.lang, 'summaryMany', {
           series: name,
           n: s.slots.length,
-          first: fmtValue(ctx, first.value),
+          first: fmtFigure(ctx, first),
           firstPeriod: first.period,
-          last: fmtValue(ctx, last.value),
+          last: fmtFigure(ctx, last),
           lastPeriod: last.period,
         });
   });
@@ -74,7 +77,7 @@ export function seriesSummary(ctx: ViewContext, series: Series[], several: boole
  * what a reader of the trend most wants to know about the gap.
  */
 export function largestDifference(ctx: ViewContext, series: Series[], several: boolean): string {
-  let best: { period: string; diff: number; high: Series; low: Series } | null = null;
+  let best: { period: string; diff: number; approx: boolean; high: Series; low: Series } | null = null;
   for (const geo of new Set(series.map((s) => s.geo))) {
     const own = series.filter((s) => s.geo === geo);
     const slots = own.flatMap((s) => s.slots);
@@ -83,17 +86,19 @@ export function largestDifference(ctx: ViewContext, series: Series[], several: b
     if (!latest) continue;
     const period = latest.id;
     const at = own
-      .map((s) => ({ s, v: s.slots.find((x) => x.id === period)?.primary.value }))
-      .filter((x): x is { s: Series; v: number } => x.v !== undefined)
-      .sort((a, b) => b.v - a.v);
-    const diff = Math.round((at[0].v - at[at.length - 1].v) * 1e6) / 1e6;
-    if (!best || diff > best.diff) best = { period, diff, high: at[0].s, low: at[at.length - 1].s };
+      .map((s) => ({ s, f: s.slots.find((x) => x.id === period)?.primary }))
+      .filter((x): x is { s: Series; f: StatedFigure } => x.f !== undefined)
+      .sort((a, b) => b.f.value - a.f.value);
+    const [high, low] = [at[0], at[at.length - 1]];
+    const diff = Math.round((high.f.value - low.f.value) * 1e6) / 1e6;
+    const approx = Boolean(high.f.approx || low.f.approx);
+    if (!best || diff > best.diff) best = { period, diff, approx, high: high.s, low: low.s };
   }
   if (!best) return '';
   const unit = ctx.indicator.unit === '%' ? 'pp' : ctx.indicator.unit;
   return t(ctx.lang, 'summaryLargestDifference', {
     period: best.period,
-    diff: fmtValue(ctx, best.diff, unit),
+    diff: fmtFigure(ctx, { value: best.diff, approx: best.approx }, unit),
     high: seriesStyle(ctx.catalog, ctx.lang, best.high, several).label,
     low: seriesStyle(ctx.catalog, ctx.lang, best.low, several).label,
   });
@@ -135,14 +140,14 @@ export const trend: ViewModule = {
     const styleOf = (key: string) => styles.find((x) => x.key === key)!;
     const placeName = (geo: string) => geoName(c, lang, geo);
 
-    const tip = (key: string, period: string, value: number, source: string) =>
-      `${styleOf(key).label}\n${period}: ${fmtValue(ctx, value)}\n${ctx.data.sources.find((x) => x.id === source)?.publisher ?? source}`;
+    const tip = (key: string, f: StatedFigure) =>
+      `${styleOf(key).label}\n${f.period}: ${fmtFigure(ctx, f)}\n${ctx.data.sources.find((x) => x.id === f.source)?.publisher ?? f.source}`;
     const points: LinePoint[] = series.flatMap((x) =>
       x.slots.map((slot) => ({
         series: x.key,
         x: slot.x,
         value: slot.primary.value,
-        title: tip(x.key, slot.primary.period, slot.primary.value, slot.primary.source),
+        title: tip(x.key, slot.primary),
       })),
     );
     const alternatives: LinePoint[] = series.flatMap((x) =>
@@ -153,7 +158,7 @@ export const trend: ViewModule = {
             series: x.key,
             x: slot.x,
             value: a.value,
-            title: `${tip(x.key, a.period, a.value, a.source)}\n${t(lang, 'alternativeTip')}`,
+            title: `${tip(x.key, a)}\n${t(lang, 'alternativeTip')}`,
           })),
       ),
     );
@@ -178,6 +183,7 @@ export const trend: ViewModule = {
     const notes: FigureNote[] = [];
     if (segments.some((x) => x.dashed)) notes.push({ kind: 'bridged', text: t(lang, 'gapNote') });
     if (alternatives.length) notes.push({ kind: 'alternatives', text: t(lang, 'alternativesNote') });
+    notes.push(...approxNotes(lang, figuresOfSeries(series, false)));
     notes.push(...missingNotes(ctx, series));
     for (const tg of targets) {
       notes.push({ kind: 'target', text: t(lang, 'targetNote', { target: lang === 'en' ? tg.label_en : tg.label_nl }) });
@@ -213,7 +219,8 @@ export const trend: ViewModule = {
           includeZero: true,
           caption,
           className: 'trend',
-          endLabel: (key, value) => `${several ? styleOf(key).label.split(' — ')[0] : styleOf(key).label} ${fmtValue(ctx, value)}`,
+          endLabel: (key) =>
+            `${several ? styleOf(key).label.split(' — ')[0] : styleOf(key).label} ${fmtFigure(ctx, latestSlot(series.find((x) => x.key === key)!)!.primary)}`,
         }),
       notes,
       sources: sourcesOf(
