@@ -136,3 +136,60 @@ describe('Flemish government staff of foreign origin: progress to target', () =>
     ]);
   });
 });
+
+describe('representation: staff against population of the same place and year', () => {
+  // stadspersoneel_buitenlandse_herkomst_pct,centrumsteden,2014,buitenlands,…,13 (two sources)
+  // stadspersoneel_buitenlandse_herkomst_pct,centrumsteden,2016-01-01,buitenlands,…,16 (two sources)
+  // bevolking_buitenlandse_herkomst_pct,centrumsteden,2014,buitenlands,…,31
+  // bevolking_buitenlandse_herkomst_pct,centrumsteden,2016-01-01,buitenlands,T,18-65,34
+  // 13 / 31 = 0.419…, 16 / 34 = 0.470…
+  const centrum = (over: Partial<ViewState> = {}): ViewState => ({
+    ...defaultState(catalog, 'stadspersoneel_buitenlandse_herkomst_pct'),
+    view: 'representation',
+    geos: ['centrumsteden'],
+    groups: ['buitenlands'],
+    ...over,
+  });
+
+  it('the 13 centrumsteden: 13 % against 31 % in 2014, 16 % against 34 % (18-65) in 2016', async () => {
+    const f = await figure(centrum());
+    expect(f.status).toBe('ready');
+    expect(f.title).toBe(
+      'Stadspersoneel van buitenlandse herkomst tegenover Bevolking van buitenlandse herkomst (referentie), 13 centrumsteden',
+    );
+    expect(f.table.rows.map((r) => [r.cells.row, r.cells.staff, r.cells.population, r.cells.ratio])).toEqual([
+      ['2014', '13,0\u00a0%', '31,0\u00a0%', '0,42'],
+      ['2016-01-01', '16,0\u00a0%', '34,0\u00a0% (18-65)', '0,47'],
+    ]);
+    expect(f.table.rows.map((r) => r.values.ratio)).toEqual([0.419355, 0.470588]);
+    expect(f.summary).toContain(
+      '2016-01-01: 16,0\u00a0% van het personeel tegenover 34,0\u00a0% (18-65) van de bevolking, verhouding 0,47.',
+    );
+    expect(f.notes[0].text).toMatch(/^Verhouding = aandeel in het personeel gedeeld door aandeel in de bevolking/);
+  });
+
+  it('in English, and a city whose staff figure has no population figure of the same year is named', async () => {
+    // stadspersoneel_buitenlandse_herkomst_pct,gent,2019,…,18; bevolking_buitenlandse_herkomst_pct,gent,2017,…,33.17
+    const f = await figure(centrum({ lang: 'en', geos: ['centrumsteden', 'gent'] }));
+    expect(f.table.rows.map((r) => r.cells.row)).toEqual(['13 central cities, 2014', '13 central cities, 2016-01-01']);
+    expect(f.notes.map((n) => n.text)).toContain(
+      'Foreign origin — Ghent, 2019: no Population of foreign origin (reference) figure for the same year.',
+    );
+  });
+
+  it('only where none of the chosen places has a pair: says so and offers the places that have one', async () => {
+    const f = await figure(centrum({ geos: ['kortrijk'] }));
+    expect(f.status).toBe('empty');
+    expect(f.message).toBe(
+      'Geen jaar met zowel een personeelscijfer als een cijfer voor Bevolking van buitenlandse herkomst (referentie) voor deze keuze.',
+    );
+    expect(f.suggestions.map((s) => s.state.geos)).toEqual([['centrumsteden']]);
+  });
+
+  it('is offered only for staff indicators with a yardstick, and carried away from elsewhere', async () => {
+    const { offeredViews, carryView } = await import('../../src/lib/views/index');
+    expect(offeredViews(catalog, centrum())).toContain('representation');
+    expect(offeredViews(catalog, defaultState(catalog))).not.toContain('representation');
+    expect(carryView(catalog, { ...defaultState(catalog), view: 'representation' })).toBe('trend');
+  });
+});

@@ -74,6 +74,11 @@ export const TABLES: Record<TableName, ColumnSpec[]> = {
     }),
     /** For a staff indicator, the employer it is about; empty for every other indicator. */
     later('employer', { kind: 'enum', values: EMPLOYERS }),
+    /**
+     * For a staff indicator, the population indicator its share is held against (the
+     * representation view): the share of the same groups among the people of the same place.
+     */
+    later('yardstick', { kind: 'ref', table: 'indicators' }),
   ],
   groups: [
     req('id', { kind: 'id' }),

@@ -15,6 +15,7 @@ export const STORAGE_COLUMNS: Record<TableName, [name: string, sqlType: 'VARCHAR
     ['domain_default', 'BOOLEAN'],
     ['levels', 'VARCHAR'],
     ['employer', 'VARCHAR'],
+    ['yardstick', 'VARCHAR'],
   ],
   groups: [
     ['id', 'VARCHAR'],

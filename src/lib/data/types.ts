@@ -18,6 +18,8 @@ export interface Indicator {
   levels?: string | null;
   /** For a staff indicator, the employer it is about (`vlaamse_overheid`, `lokale_besturen`, `stadsbestuur`); else null. */
   employer?: string | null;
+  /** For a staff indicator, the population indicator its share is compared with (representation view); else null. */
+  yardstick?: string | null;
 }
 
 export interface Group {

@@ -7,6 +7,8 @@ import { placeholders, type Query } from './sql';
 
 export interface ObservationFilter {
   indicator: string;
+  /** A second indicator whose figures come along (the representation view's population shares). */
+  yardstick?: string;
   geos: string[];
   groups: string[];
   /** Inclusive year range; null for all years. */
@@ -15,6 +17,8 @@ export interface ObservationFilter {
 
 /** One row of observations.csv as a view reads it. */
 export interface StatedFigure {
+  /** Always present in query results; optional only so that rows made by hand (tests) need not state it. */
+  indicator?: string;
   geo: string;
   period: string;
   period_kind: string;
@@ -40,18 +44,19 @@ export interface StatedFigure {
 
 export function figuresQuery(f: ObservationFilter): Query {
   if (f.groups.length === 0 || f.geos.length === 0) throw new Error('figures need at least one place and one group');
-  const params: (string | number)[] = [f.indicator, ...f.geos, ...f.groups];
+  const indicators = f.yardstick ? [f.indicator, f.yardstick] : [f.indicator];
+  const params: (string | number)[] = [...indicators, ...f.geos, ...f.groups];
   let years = '';
   if (f.years) {
     params.push(f.years[0], f.years[1]);
     years = 'AND o.year_start >= ? AND o.year_end <= ?';
   }
   return {
-    sql: `SELECT o.geo, o.period, o.period_kind, o.period_start, o.period_end, o.period_sort, o.year_start, o.year_end, o."group", o.age, o.value, o.source,
+    sql: `SELECT o.indicator, o.geo, o.period, o.period_kind, o.period_start, o.period_end, o.period_sort, o.year_start, o.year_end, o."group", o.age, o.value, o.source,
        s.kind AS source_kind, s.year AS source_year, o.note, o.approx
 FROM observations o JOIN sources s ON s.id = o.source
-WHERE o.indicator = ? AND o.sex = 'T' AND o.geo IN (${placeholders(f.geos.length)}) AND o."group" IN (${placeholders(f.groups.length)}) ${years}
-ORDER BY o.geo, o."group", o.period_sort, o.source`,
+WHERE o.indicator IN (${placeholders(indicators.length)}) AND o.sex = 'T' AND o.geo IN (${placeholders(f.geos.length)}) AND o."group" IN (${placeholders(f.groups.length)}) ${years}
+ORDER BY o.indicator, o.geo, o."group", o.period_sort, o.source`,
     params,
   };
 }

@@ -9,7 +9,7 @@ import type { Catalog, Domain } from '../data/catalog';
 import type { Engine } from '../db/engine';
 import type { Figure } from '../figure/types';
 import { t } from '../i18n';
-import { figureOf, needOf, possibleViews } from '../views/index';
+import { figureOf, needOf, offeredViews, possibleViews } from '../views/index';
 import { loadNeed } from '../views/load';
 import type { ViewData } from '../views/types';
 import { toDomain, toIndicator, type Transition } from './transitions';
@@ -50,6 +50,8 @@ export class AppState {
   );
 
   readonly possible = $derived(this.catalog && this.view ? possibleViews(this.catalog, this.view) : null);
+  /** The view tabs shown for the current indicator. */
+  readonly offered = $derived(this.catalog && this.view ? offeredViews(this.catalog, this.view) : null);
 
   constructor(private readonly dataUrl: string) {}
 

@@ -5,7 +5,7 @@ import { defaultGeo, defaultGroups, defaultIndicator } from '../data/catalog';
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
 
-export const VIEWS = ['trend', 'compare', 'gap', 'target', 'table'] as const;
+export const VIEWS = ['trend', 'compare', 'gap', 'target', 'representation', 'table'] as const;
 export type ViewKind = (typeof VIEWS)[number];
 
 export interface ViewState {

@@ -11,13 +11,14 @@ import type { ObservationFilter } from '../queries/observations';
 import { compare } from './compare';
 import { noTable, placesText } from './common';
 import { gap } from './gap';
+import { representation } from './representation';
 import { table } from './table';
 import { target } from './target';
 import { trend } from './trend';
 import { unitLabel } from '../charts/common';
 import type { ViewData, ViewModule } from './types';
 
-export const VIEW_MODULES: Record<ViewKind, ViewModule> = { trend, compare, gap, target, table };
+export const VIEW_MODULES: Record<ViewKind, ViewModule> = { trend, compare, gap, target, representation, table };
 
 export function viewModule(kind: ViewKind): ViewModule {
   return VIEW_MODULES[kind];
@@ -30,7 +31,7 @@ export function needOf(c: Catalog, s: ViewState): { need: ObservationFilter; key
 }
 
 export function needKey(need: ObservationFilter): string {
-  return JSON.stringify([need.indicator, need.geos, need.groups, need.years]);
+  return JSON.stringify([need.indicator, need.geos, need.groups, need.years, ...(need.yardstick ? [need.yardstick] : [])]);
 }
 
 function placeholderFigure(c: Catalog, s: ViewState, status: 'loading' | 'error', message: string | null): Figure {
@@ -65,7 +66,9 @@ export function figureOf(c: Catalog, s: ViewState, data: ViewData | null, error:
   if (!indicator) return placeholderFigure(c, s, 'error', t(s.lang, 'unknownIndicator', { indicator: s.indicator }));
   const { key } = needOf(c, s);
   if (!data || data.key !== key) return placeholderFigure(c, s, 'loading', null);
-  return viewModule(s.view).figure({ state: s, catalog: c, indicator, lang: s.lang, data, series: toSeries(data.figures) });
+  // Series of the chosen indicator only: a view may ask for a second one (the representation view's yardstick).
+  const own = data.figures.filter((f) => (f.indicator ?? s.indicator) === s.indicator);
+  return viewModule(s.view).figure({ state: s, catalog: c, indicator, lang: s.lang, data, series: toSeries(own) });
 }
 
 /** Which views can show figures for a state (tabs mark the others). */
@@ -73,6 +76,11 @@ export function possibleViews(c: Catalog, s: ViewState): Record<ViewKind, boolea
   const out = {} as Record<ViewKind, boolean>;
   for (const [kind, m] of Object.entries(VIEW_MODULES) as [ViewKind, ViewModule][]) out[kind] = m.possible(c, { ...s, view: kind });
   return out;
+}
+
+/** The views whose tabs are shown for a state, in tab order (a view may be offered only for some indicators). */
+export function offeredViews(c: Catalog, s: ViewState): ViewKind[] {
+  return (Object.keys(VIEW_MODULES) as ViewKind[]).filter((v) => VIEW_MODULES[v].offered?.(c, s) ?? true);
 }
 
 /** The view to show for a state: its own if it can work, else the nearest that can (trend, then table). */

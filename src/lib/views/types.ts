@@ -29,6 +29,8 @@ export interface ViewModule {
   kind: ViewKind;
   /** The rows this view needs for a state. */
   needs(c: Catalog, s: ViewState): ObservationFilter;
+  /** Whether the view's tab is shown at all for a state's indicator (default: always). */
+  offered?(c: Catalog, s: ViewState): boolean;
   /** Whether this view can show figures for a state, judged from the catalog alone (tabs, carrying a view over). */
   possible(c: Catalog, s: ViewState): boolean;
   /** The Figure for a state and its data: status ready or empty. */
