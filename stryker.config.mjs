@@ -36,6 +36,12 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 80, break: null },
   concurrency: 2,
+  // "Static" mutants — module-level constants (schema tables, view declarations), and code run
+  // while a test file is collected rather than inside a test — cannot be traced to the tests that
+  // cover them, so Stryker re-runs every unit test for each: about 880 of 4,500 mutants took 85 %
+  // of a 3-hour run on two cores. They are skipped (reported as "Ignored", outside the score); the
+  // README says how many and how to run them (`npx stryker run --ignoreStatic false`).
+  ignoreStatic: true,
   // Re-test only mutants whose code or tests changed since the last run (reports/ is git-ignored).
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
