@@ -141,6 +141,41 @@ describe('several places and groups', () => {
   });
 });
 
+describe('representation (staff against population)', () => {
+  it('the 13 centrumsteden: staff and population shares with their ratio, readable at 360 and 1280 px', async () => {
+    for (const width of [360, 1280]) {
+      const page = await h.open(
+        '/?ind=stadspersoneel_buitenlandse_herkomst_pct&view=representation&geo=centrumsteden~gent&grp=buitenlands',
+        {
+          width,
+          height: 900,
+        },
+      );
+      await waitForEngine(page);
+      await settled(page);
+      // Written by hand from data/observations.csv: staff 13 (2014) and 16 (2016-01-01); population 31
+      // (2014) and 34 (18-65, 2016-01-01); 13 / 31 = 0.42, 16 / 34 = 0.47. Gent: staff 2019, population 2017.
+      const labels = await page.locator('[data-testid="chart"] g.representation-label text').allTextContents();
+      expect(labels).toEqual(
+        width === 360
+          ? ['13,0\u00a0% (0,42)', '16,0\u00a0% (0,47)', '31,0\u00a0%', '34,0\u00a0% (18-65)']
+          : [
+              '13,0\u00a0% personeel · verhouding 0,42',
+              '16,0\u00a0% personeel · verhouding 0,47',
+              '31,0\u00a0% bevolking',
+              '34,0\u00a0% (18-65) bevolking',
+            ],
+      );
+      expect(await page.getByTestId('panel').innerText()).toMatch(
+        /Buitenlandse herkomst — Gent, 2019: geen cijfer voor Bevolking van buitenlandse herkomst/,
+      );
+      expect(await textProblems(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, `representation-${width}.png`), fullPage: true });
+      await page.context().close();
+    }
+  });
+});
+
 describe('history and the table', () => {
   it('back and forward walk through domain, view and group changes', async () => {
     const page = await h.open('/');

@@ -16,22 +16,36 @@ export interface RepresentationRow {
   population: number;
   staffText: string;
   populationText: string;
+  /** Shorter texts (values only) for narrow charts, where a caption says which bar is which. */
+  staffShort: string;
+  populationShort: string;
 }
 
 /** Height of one place-and-year band: two bars and the gap between bands. */
 const ROW_PX = 56;
 const POPULATION_GREY = '#8a8a8a';
 
-export function representationSpec(ctx: { lang: Lang; width: number; rows: RepresentationRow[]; unit: string }): Plot.PlotOptions {
-  const { rows, width, lang } = ctx;
+export function representationSpec(ctx: {
+  lang: Lang;
+  width: number;
+  rows: RepresentationRow[];
+  unit: string;
+  shortCaption: string;
+}): Plot.PlotOptions {
+  const { width, lang } = ctx;
   const font = chartFontPx(width);
   const axis = bandAxis(
-    rows.map((r) => r.label),
+    ctx.rows.map((r) => r.label),
     width,
     font,
   );
-  const longestText = Math.max(0, ...rows.flatMap((r) => [textWidth(r.staffText, font), textWidth(r.populationText, font)]));
-  const marginRight = Math.min(Math.round(width * 0.45), Math.round(longestText) + 14);
+  const widest = (rows: { staffText: string; populationText: string }[]) =>
+    Math.max(0, ...rows.flatMap((r) => [textWidth(r.staffText, font), textWidth(r.populationText, font)]));
+  // Texts after the bars get at most 45 % of the width; where the long ones do not fit, the values
+  // alone are written and the caption says which bar is which.
+  const long = widest(ctx.rows) + 14 <= width * 0.45;
+  const rows = long ? ctx.rows : ctx.rows.map((r) => ({ ...r, staffText: r.staffShort, populationText: r.populationShort }));
+  const marginRight = Math.round(widest(rows)) + 14;
   // Each band holds two bars: the staff bar in its upper half, the population bar in its lower half.
   const half = (ROW_PX - 12) / 2;
   const bar = { y: 'label', className: 'representation-bar' };
@@ -42,6 +56,7 @@ export function representationSpec(ctx: { lang: Lang; width: number; rows: Repre
     marginRight,
     marginBottom: X_AXIS.marginBottom,
     style: { fontSize: `${font}px` },
+    caption: long ? undefined : ctx.shortCaption,
     x: valueAxis({
       label: t(lang, 'reprAxis', { unit: ctx.unit }),
       unit: ctx.unit,

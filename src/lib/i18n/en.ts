@@ -107,6 +107,7 @@ export const en: Record<MessageKey, string> = {
   reprTitle: '{staff} against {population}, {geo}',
   reprAxis: 'Share ({unit})',
   reprStaffBar: '{value} of staff · ratio {ratio}',
+  reprShortCaption: 'Upper bar: staff (ratio in brackets); lower, grey: population.',
   reprPopulationBar: '{value} of population',
   reprExplain:
     'Ratio = share among staff divided by share in the population of the same place in the same calendar year; 1 means proportionally represented, lower means under-represented. Computed from the two stated figures.',

@@ -105,6 +105,7 @@ export const nl = {
   reprTitle: '{staff} tegenover {population}, {geo}',
   reprAxis: 'Aandeel ({unit})',
   reprStaffBar: '{value} personeel · verhouding {ratio}',
+  reprShortCaption: 'Bovenste balk: personeel (verhouding tussen haakjes); onderste, grijs: bevolking.',
   reprPopulationBar: '{value} bevolking',
   reprExplain:
     'Verhouding = aandeel in het personeel gedeeld door aandeel in de bevolking van dezelfde plaats in hetzelfde kalenderjaar; 1 betekent evenredig vertegenwoordigd, lager ondervertegenwoordigd. Berekend uit de twee vermelde cijfers.',

@@ -142,6 +142,8 @@ export const representation: ViewModule = {
       population: p.population.primary.value,
       staffText: t(lang, 'reprStaffBar', { value: fmtFigure(ctx, p.staff.primary), ratio: ratioText(p) }),
       populationText: t(lang, 'reprPopulationBar', { value: popText(p) }),
+      staffShort: `${fmtFigure(ctx, p.staff.primary)} (${ratioText(p)})`,
+      populationShort: popText(p),
     }));
     const figures = pairs.flatMap((p) => [p.staff.primary, p.population.primary]);
     const notes: FigureNote[] = [
@@ -158,7 +160,8 @@ export const representation: ViewModule = {
       unit: unitLabel(indicator.unit, lang),
       series: [...new Map(pairs.map((p) => [p.staffSeries.key, seriesStyle(c, lang, p.staffSeries, several)])).values()],
       caption: null,
-      plot: (width) => representationSpec({ lang, width, rows, unit: unitLabel(indicator.unit, lang) }),
+      plot: (width) =>
+        representationSpec({ lang, width, rows, unit: unitLabel(indicator.unit, lang), shortCaption: t(lang, 'reprShortCaption') }),
       notes,
       sources: sourcesOf(ctx.data.sources, figures),
       disagreements: [],
