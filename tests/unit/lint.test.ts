@@ -85,11 +85,53 @@ describe('lintData: a clean fixture', () => {
   });
 
   it('reads CSV rows with their lines, trimmed, empty where a cell is missing', () => {
-    expect(lintRows('a,b\n x ,y\n\n"p\nq",\n')).toEqual([
+    expect(lintRows(' a ,b\n x ,y\n\n"p\nq",\nz\n')).toEqual([
       { line: 2, cells: { a: 'x', b: 'y' } },
       { line: 4, cells: { a: 'p\nq', b: '' } },
+      { line: 6, cells: { a: 'z', b: '' } },
     ]);
     expect(lintTablesOf({}).disagreements).toEqual([]);
+  });
+
+  it('reads tables that lack the optional columns (no url, age, approx; no age in disagreements)', () => {
+    const texts: Texts = {
+      ...CLEAN,
+      sources: `id,year,quote,kind
+a,2020,"In 2015: 10,0%.",statistics
+b,2020,"Ook 10,0% in 2015.",statistics
+c,2021,"Of 11,0% in 2015.",press
+`,
+      observations: `indicator,geo,period,group,sex,value,source,note
+rate,gent,2015,belgisch,T,10.0,a,
+rate,gent,2015,belgisch,T,10.0,b,
+rate,gent,2015,belgisch,T,11.0,c,
+`,
+      targets: 'id,indicator,geo,group,value,year,source\n',
+      disagreements: `indicator,geo,period,group,sex,primary,reason
+rate,gent,2015,belgisch,T,a,Statistics before the press.
+`,
+    };
+    // a and b are two documents (no URL: told apart by id), so no duplicate; the declared primary is a.
+    expect(lint(texts)).toEqual([]);
+  });
+
+  it('lists problems by file, then by line', () => {
+    const texts = plus('observations', 'rate,gent,2015,belgisch,T,,61,press,,false');
+    texts.observations = texts.observations.replace('60.5,stat,,false', '60.5,stat,,true');
+    texts.indicators += 'bare,,\n';
+    texts.targets += 't3,vo_staff,brussels_gewest,buitenlands,10,2020,vo\n';
+    texts.disagreements += 'rate,vlaams_gewest,2016,belgisch,T,,stat,None.\n';
+    expect(where(lint(texts))).toEqual([
+      [DIS, 3, 'disagreement unused'],
+      [IND, 7, 'indicator levels'],
+      [OBS, 4, 'approx word'],
+      [OBS, 12, 'slot conflict'],
+      [TGT, 4, 'employer'],
+    ]);
+  });
+
+  it('does not stumble over a period validation rejects', () => {
+    expect(lint(plus('observations', 'rate,gent,soon,belgisch,T,,61,press,,false'))).toEqual([]);
   });
 
   it('formats a problem as file:line: message [lint: rule]', () => {
@@ -112,6 +154,21 @@ describe('lintData: slot conflict', () => {
     const problems = lint(plus('observations', 'rate,vlaams_gewest,2016-12-31,belgisch,T,,72.5,press,,false'));
     expect(where(problems)).toEqual([[OBS, 12, 'slot conflict']]);
     expect(problems[0].message).toContain('period 2016, group belgisch: 72.0 (line 3');
+  });
+
+  it('counts a month in a year as that year too, but keeps a school year apart', () => {
+    expect(where(lint(plus('observations', 'rate,vlaams_gewest,2016-06,belgisch,T,,72.5,press,,false')))).toEqual([
+      [OBS, 12, 'slot conflict'],
+    ]);
+    expect(lint(plus('observations', 'rate,vlaams_gewest,2015/2016,belgisch,T,,72.5,press,,false'))).toEqual([]);
+    expect(lint(plus('observations', 'rate,vlaams_gewest,2015..2016,belgisch,T,,72.5,press,,false'))).toEqual([]);
+  });
+
+  it('names an unknown source kind ?, and an empty sex as T', () => {
+    const problems = lint(plus('observations', 'rate,gent,2015,belgisch,,,61,nowhere,,false'));
+    expect(problems.map((p) => p.message)).toEqual([
+      'indicator rate, geo gent, period 2015, group belgisch: 60.5 (line 4, stat, statistics) vs 61 (line 12, nowhere, ?) — declare it in data/disagreements.csv with primary stat (source priority)',
+    ]);
   });
 
   it('keeps a date apart from another date in a series without years', () => {
@@ -167,7 +224,9 @@ describe('lintData: declared disagreements', () => {
   });
 
   it('fails on a declaration without a reason', () => {
-    expect(where(lint(swap('disagreements', 'The statistics office over the press.', '')))).toEqual([[DIS, 2, 'disagreement reason']]);
+    const problems = lint(swap('disagreements', 'The statistics office over the press.', ''));
+    expect(where(problems)).toEqual([[DIS, 2, 'disagreement reason']]);
+    expect(problems[0].message).toBe('gives no reason (column reason)');
   });
 
   it('reads an empty sex as T', () => {
@@ -243,6 +302,36 @@ describe('primaryOf (docs/figure-rules.md §3)', () => {
         sources,
       ),
     ).toEqual({ value: 1, source: 'p1' });
+  });
+  it('orders by source id whatever the order of the rows', () => {
+    const rows = [
+      { value: 3, source: 'p3' },
+      { value: 1, source: 'p1' },
+      { value: 2, source: 'p2' },
+    ];
+    expect(primaryOf(rows, sources)).toEqual({ value: 1, source: 'p1' });
+    expect(primaryOf([rows[2], rows[0], rows[1]], sources)).toEqual({ value: 1, source: 'p1' });
+    expect(primaryOf([rows[0], rows[2], rows[1]], sources)).toEqual({ value: 1, source: 'p1' });
+  });
+  it('puts an unknown source last, in either order', () => {
+    expect(
+      primaryOf(
+        [
+          { value: 2, source: 'x' },
+          { value: 1, source: 'nowhere' },
+        ],
+        sources,
+      ),
+    ).toEqual({ value: 2, source: 'x' });
+    expect(
+      primaryOf(
+        [
+          { value: 2, source: 'zz' },
+          { value: 1, source: 'nowhere' },
+        ],
+        sources,
+      ),
+    ).toEqual({ value: 1, source: 'nowhere' });
   });
   it('puts an unknown source last', () => {
     expect(
@@ -320,12 +409,20 @@ describe('lintData: geo level and employer', () => {
 
   it('allows city staff on the 13 centrumsteden but not on another aggregate', () => {
     expect(lint(swap('observations', 'city_staff,gent,', 'city_staff,centrumsteden,'))).toEqual([]);
-    expect(where(lint(swap('observations', 'city_staff,gent,', 'city_staff,vlaanderen_brussel,')))).toEqual([[OBS, 7, 'employer']]);
+    const problems = lint(swap('observations', 'city_staff,gent,', 'city_staff,vlaanderen_brussel,'));
+    expect(where(problems)).toEqual([[OBS, 7, 'employer']]);
+    expect(problems[0].message).toBe(
+      'indicator city_staff is about employer stadsbestuur, and geo vlaanderen_brussel is not its place: a city administration is filed on its city (centrumstad, gemeente) or on centrumsteden',
+    );
   });
 
   it('files all local governments on the Flemish Region', () => {
     expect(lint(swap('observations', 'vo_staff,vlaams_gewest,', 'local_staff,vlaams_gewest,'))).toEqual([]);
-    expect(where(lint(swap('observations', 'vo_staff,vlaams_gewest,', 'local_staff,brussels_gewest,')))).toEqual([[OBS, 6, 'employer']]);
+    const problems = lint(swap('observations', 'vo_staff,vlaams_gewest,', 'local_staff,brussels_gewest,'));
+    expect(where(problems)).toEqual([[OBS, 6, 'employer']]);
+    expect(problems[0].message).toBe(
+      'indicator local_staff is about employer lokale_besturen, and geo brussels_gewest is not its place: all Flemish local governments are filed on vlaams_gewest',
+    );
   });
 
   it('checks targets too', () => {
@@ -380,6 +477,49 @@ describe('quoteApproximates', () => {
     expect(quoteApproximates('±15 %', '15')).toBe(true);
   });
 
+  it('knows every approximation word of data/README.md', () => {
+    const words = [
+      'ongeveer',
+      'bijna',
+      'circa',
+      'ca.',
+      'rond',
+      'rondom',
+      'om en bij',
+      'zowat',
+      "zo'n",
+      'zo’n',
+      'naar schatting',
+      'geschat op',
+      'nagenoeg',
+      'pakweg',
+      'plusminus',
+      'around',
+      'about',
+      'nearly',
+      'almost',
+      'some',
+      'roughly',
+      'approximately',
+      'an estimated',
+      'an estimate of',
+      'close to',
+      'etwa',
+      'rund',
+      'fast',
+      'knapp',
+      'ungefähr',
+      'environ',
+      'près de',
+      'presque',
+      'quelque',
+      '±',
+      '~',
+    ];
+    expect(words.filter((w) => !quoteApproximates(`Het was ${w} 42 procent.`, '42'))).toEqual([]);
+    expect(words.filter((w) => quoteApproximates(`Het was ${w}, zegt men, 42 procent.`, '42'))).toEqual([]);
+  });
+
   it('does not take a word that governs another number, or a bound, for an approximation', () => {
     expect(quoteApproximates('Bijna 60 procent, 4.567 mensen, tekenden', '4567')).toBe(false);
     expect(quoteApproximates('Bijna 60 procent, 4.567 mensen, tekenden', '60')).toBe(true);
@@ -410,9 +550,42 @@ describe('lintData: passage filed twice', () => {
     expect(problems[0].message).toContain('filed under geo vlaams_gewest (line 3) and brussels_gewest;');
   });
 
+  it('leaves a row repeated with the same key to validation, and names only the other filing', () => {
+    expect(
+      where(
+        lint(
+          plus(
+            'observations',
+            'vo_staff,vlaams_gewest,2016-12-31,buitenlands,T,,8.8,vo,,false',
+            'vo_staff,vlaams_gewest,2017,buitenlands,T,,8.8,vo,,false',
+          ),
+        ),
+      ),
+    ).toEqual([
+      [OBS, 12, 'duplicate row'],
+      [OBS, 13, 'passage filed twice'],
+    ]);
+  });
+
   it('allows different figures of one passage for several places, periods and groups', () => {
     // The clean fixture: "stat" gives 71.2 and 72.0 for two years and 60.5 for Gent.
     expect(lint(plus('observations', 'rate,gent,2016,niet_eu,T,,72.0,stat,,false'))).toEqual([]);
+  });
+
+  it('knows every word by which a passage states a figure for each filing', () => {
+    const words = ['telkens', 'elk', 'elke', 'ieder', 'iedere', 'beide', 'each', 'every', 'both', 'jeweils', 'chaque'];
+    const filedTwice = (w: string) => {
+      const texts = plus(
+        'observations',
+        'proj,vlaanderen_brussel,2015,niet_eu,T,,9,w,,false',
+        'proj,vlaanderen_brussel,2016,niet_eu,T,,9,w,,false',
+      );
+      texts.sources += `w,2018,,"In 2015 en 2016 ${w} 9 projecten.",agency\n`;
+      return lint(texts).length > 0;
+    };
+    expect(words.filter(filedTwice)).toEqual([]);
+    expect(filedTwice('samen')).toBe(true);
+    expect(filedTwice('elkaar')).toBe(true);
   });
 
   it('allows a figure the passage states once per filing, or once with "telkens"; not a third filing of a figure stated twice', () => {

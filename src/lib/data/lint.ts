@@ -57,6 +57,9 @@ export interface LintTables {
   disagreements: LintRow[];
 }
 
+/** A cell by column name; '' where the row's file has no such column. */
+const cell = (row: LintRow, column: string): string => row.cells[column] ?? '';
+
 /** The columns of data/disagreements.csv: the slot, the source that is primary, and why they differ. */
 export const DISAGREEMENT_COLUMNS = ['indicator', 'geo', 'period', 'group', 'sex', 'age', 'primary', 'reason'] as const;
 
@@ -140,8 +143,8 @@ export const EMPLOYER_PLACES: Record<string, { geos: string[]; levels: string[];
   },
 };
 
-const kindRank = (kind: string) => {
-  const i = (SOURCE_KINDS as readonly string[]).indexOf(kind);
+const kindRank = (kind: string | undefined) => {
+  const i = (SOURCE_KINDS as readonly string[]).indexOf(kind ?? '');
   return i === -1 ? SOURCE_KINDS.length : i;
 };
 
@@ -172,7 +175,7 @@ function figures(observations: LintRow[]): Fig[] {
   const figs: (Fig & { kind: string; yearEnd: number })[] = [];
   for (const row of observations) {
     const c = row.cells;
-    const p = parsePeriod(c.period ?? '');
+    const p = parsePeriod(cell(row, 'period'));
     if (!p) continue;
     figs.push({
       row,
@@ -180,7 +183,7 @@ function figures(observations: LintRow[]): Fig[] {
       geo: c.geo,
       group: c.group,
       sex: c.sex || 'T',
-      age: c.age ?? '',
+      age: cell(row, 'age'),
       period: c.period,
       value: Number(c.value),
       source: c.source,
@@ -208,7 +211,7 @@ export function primaryOf(
   const stated = (v: number) => rows.filter((r) => r.value === v).length;
   return [...rows].sort(
     (a, b) =>
-      kindRank(sources.get(a.source)?.kind ?? '') - kindRank(sources.get(b.source)?.kind ?? '') ||
+      kindRank(sources.get(a.source)?.kind) - kindRank(sources.get(b.source)?.kind) ||
       stated(b.value) - stated(a.value) ||
       (sources.get(b.source)?.year ?? 0) - (sources.get(a.source)?.year ?? 0) ||
       (a.source < b.source ? -1 : a.source > b.source ? 1 : 0),
@@ -224,7 +227,7 @@ function checkConflicts(figs: Fig[], tables: LintTables, sources: Map<string, { 
   const declared = new Map<string, LintRow>();
   for (const d of tables.disagreements) {
     const c = d.cells;
-    const key = slotKey({ ...c, sex: c.sex || 'T', age: c.age ?? '' } as Fig, c.period);
+    const key = slotKey({ ...c, sex: c.sex || 'T', age: cell(d, 'age') } as Fig, c.period);
     const earlier = declared.get(key);
     if (earlier) {
       out.push({ file: DIS, line: d.line, rule: 'disagreement unused', message: `repeats the declaration on line ${earlier.line}` });
@@ -267,7 +270,7 @@ function checkConflicts(figs: Fig[], tables: LintTables, sources: Map<string, { 
       file: DIS,
       line: d.line,
       rule: 'disagreement unused',
-      message: `${slotName({ ...d.cells, sex: d.cells.sex || 'T', age: d.cells.age ?? '' } as Fig)}: no two figures of this slot disagree`,
+      message: `${slotName({ ...d.cells, sex: d.cells.sex || 'T', age: cell(d, 'age') } as Fig)}: no two figures of this slot disagree`,
     });
   }
 }
@@ -306,7 +309,8 @@ function checkPassages(figs: Fig[], quotes: Map<string, string>, out: LintProble
     const places = new Set(rows.map((r) => `${r.geo}|${r.period}`));
     if (places.size < 2) continue;
     // A passage that states the figure once for each filing, or once with "each", may be filed several times.
-    const quote = quotes.get(first.source) ?? '';
+    const quote = quotes.get(first.source);
+    if (quote === undefined) continue; // an unknown source: validation reports it
     if (valueMentions(quote, first.row.cells.value).length >= places.size || EACH.test(quote)) continue;
     for (const f of rows.slice(1)) {
       if (f.geo === first.geo && f.period === first.period) continue;
@@ -407,8 +411,8 @@ export function lintTablesOf(texts: Partial<Record<keyof LintTables, string>>): 
 export function lintData(tables: LintTables): LintProblem[] {
   const out: LintProblem[] = [];
   const sources = new Map(tables.sources.map((s) => [s.cells.id, { kind: s.cells.kind, year: Number(s.cells.year) }]));
-  const urls = new Map(tables.sources.map((s) => [s.cells.id, s.cells.url ?? '']));
-  const quotes = new Map(tables.sources.map((s) => [s.cells.id, s.cells.quote ?? '']));
+  const urls = new Map(tables.sources.map((s) => [s.cells.id, cell(s, 'url')]));
+  const quotes = new Map(tables.sources.map((s) => [s.cells.id, cell(s, 'quote')]));
   const figs = figures(tables.observations);
   checkConflicts(figs, tables, sources, out);
   checkDuplicates(figs, urls, out);
