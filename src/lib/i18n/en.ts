@@ -163,4 +163,10 @@ export const en: Record<MessageKey, string> = {
   targetMissing: '{target}: no figure for {group} in {place}.',
   summaryLargestDifference: 'Largest difference in {period}: {diff} between {high} and {low}.',
   rowsShown: '{n} figures',
+  versionChanged: 'This link was made with data version {linked}; data version {current} is loaded now. The figures may have changed since.',
+  versionCurrentLink: 'Open this view with the current figures',
+  embedFullView: 'Full view on Herkomstkloof',
+  embedVersionChanged: 'Made with data version {linked}, shown with {current}: the figures may have changed since.',
+  newTab: '(opens in a new tab)',
+  printLink: 'Herkomstkloof, data version {version}:',
 };

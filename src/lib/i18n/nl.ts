@@ -161,6 +161,12 @@ export const nl = {
   targetMissing: '{target}: geen cijfer voor {group} in {place}.',
   summaryLargestDifference: 'Grootste verschil in {period}: {diff} tussen {high} en {low}.',
   rowsShown: '{n} cijfers',
+  versionChanged: 'Deze link is gemaakt met dataversie {linked}; nu is dataversie {current} geladen. De cijfers kunnen sindsdien veranderd zijn.',
+  versionCurrentLink: 'Open deze weergave met de huidige cijfers',
+  embedFullView: 'Volledige weergave op Herkomstkloof',
+  embedVersionChanged: 'Gemaakt met dataversie {linked}, getoond met {current}: de cijfers kunnen sindsdien veranderd zijn.',
+  newTab: '(opent in een nieuw tabblad)',
+  printLink: 'Herkomstkloof, dataversie {version}:',
 } as const;
 
 export type MessageKey = keyof typeof nl;
