@@ -4,6 +4,9 @@ import { parseUrl, parseYears, serialiseState } from '../../src/lib/state/url';
 import { defaultState, type ViewState } from '../../src/lib/state/view-state';
 import { syntheticExtract } from '../helpers/extract';
 
+/** Page options of a link that names neither embed mode nor a data version. */
+const PAGE = { embed: false, version: null };
+
 let catalog: Catalog;
 beforeAll(async () => {
   catalog = (await syntheticExtract()).boot.catalog;
@@ -32,7 +35,7 @@ describe('URL ⇄ view state', () => {
     const query = serialiseState(state, catalog);
     expect(query).toBe('?lang=en&view=gap&ind=rate&geo=vlaams_gewest~gent&grp=niet_eu&yrs=2014..2015&yr=2017&ref=belgisch&sort=-value');
     // Places come back in the catalog's order, so one view has one URL.
-    expect(parseUrl(query, catalog)).toEqual({ state, notices: [] });
+    expect(parseUrl(query, catalog)).toEqual({ state, notices: [], page: PAGE });
   });
 
   it('keeps the catalog order of groups and places', () => {
@@ -126,7 +129,7 @@ describe('parseUrl, parameter by parameter', () => {
   };
 
   it('opens on the first indicator with figures, its place and its groups', () => {
-    expect(parseUrl('', catalog)).toEqual({ state: DEFAULT, notices: [] });
+    expect(parseUrl('', catalog)).toEqual({ state: DEFAULT, notices: [], page: PAGE });
     expect(defaultState(catalog)).toEqual(DEFAULT);
     expect(defaultState(catalog, 'rate', 'en', 'table')).toEqual({
       ...DEFAULT,
@@ -138,19 +141,31 @@ describe('parseUrl, parameter by parameter', () => {
   });
 
   it('reads a query with or without the leading question mark', () => {
-    expect(parseUrl('lang=en&view=compare', catalog)).toEqual({ state: { ...DEFAULT, lang: 'en', view: 'compare' }, notices: [] });
-    expect(parseUrl('?lang=en&view=compare', catalog)).toEqual({ state: { ...DEFAULT, lang: 'en', view: 'compare' }, notices: [] });
+    expect(parseUrl('lang=en&view=compare', catalog)).toEqual({
+      state: { ...DEFAULT, lang: 'en', view: 'compare' },
+      notices: [],
+      page: PAGE,
+    });
+    expect(parseUrl('?lang=en&view=compare', catalog)).toEqual({
+      state: { ...DEFAULT, lang: 'en', view: 'compare' },
+      notices: [],
+      page: PAGE,
+    });
   });
 
   it('keeps a question mark after the query as part of the last value', () => {
-    expect(parseUrl('lang=en?', catalog)).toEqual({ state: DEFAULT, notices: [{ param: 'lang', value: 'en?', reason: 'unknown_value' }] });
+    expect(parseUrl('lang=en?', catalog)).toEqual({
+      state: DEFAULT,
+      notices: [{ param: 'lang', value: 'en?', reason: 'unknown_value' }],
+      page: PAGE,
+    });
   });
 
   it('accepts both languages and every view', () => {
     expect(parseUrl('?lang=nl', catalog).state.lang).toBe('nl');
     expect(parseUrl('?lang=en', catalog).state.lang).toBe('en');
     for (const view of ['trend', 'compare', 'gap', 'target', 'table']) {
-      expect(parseUrl(`?view=${view}`, catalog)).toEqual({ state: { ...DEFAULT, view }, notices: [] });
+      expect(parseUrl(`?view=${view}`, catalog)).toEqual({ state: { ...DEFAULT, view }, notices: [], page: PAGE });
     }
   });
 
@@ -158,6 +173,7 @@ describe('parseUrl, parameter by parameter', () => {
     expect(parseUrl('?view=gap&view=table', catalog)).toEqual({
       state: { ...DEFAULT, view: 'gap' },
       notices: [{ param: 'view', value: 'gap, table', reason: 'duplicate_param' }],
+      page: PAGE,
     });
   });
 
@@ -165,6 +181,7 @@ describe('parseUrl, parameter by parameter', () => {
     expect(parseUrl('?colour=red&colour=blue&lang=en', catalog)).toEqual({
       state: { ...DEFAULT, lang: 'en' },
       notices: [{ param: 'colour', value: 'red', reason: 'unknown_param' }],
+      page: PAGE,
     });
   });
 
@@ -183,6 +200,7 @@ describe('parseUrl, parameter by parameter', () => {
     expect(parseUrl('?ind=rate', catalog)).toEqual({
       state: { ...DEFAULT, indicator: 'rate', groups: ['belgisch', 'niet_eu'] },
       notices: [],
+      page: PAGE,
     });
   });
 
@@ -191,6 +209,7 @@ describe('parseUrl, parameter by parameter', () => {
     expect(parseUrl('?ind=leeg', withEmpty)).toEqual({
       state: DEFAULT,
       notices: [{ param: 'ind', value: 'leeg', reason: 'no_data' }],
+      page: PAGE,
     });
   });
 
@@ -198,6 +217,7 @@ describe('parseUrl, parameter by parameter', () => {
     expect(parseUrl('?ind=rate&geo=gent', catalog)).toEqual({
       state: { ...DEFAULT, indicator: 'rate', geos: ['gent'], groups: ['niet_eu'] },
       notices: [],
+      page: PAGE,
     });
   });
 
@@ -230,17 +250,19 @@ describe('parseUrl, parameter by parameter', () => {
   });
 
   it('reads a year range, a single year and the year of a comparison', () => {
-    expect(parseUrl('?yrs=2014..2015', catalog)).toEqual({ state: { ...DEFAULT, years: [2014, 2015] }, notices: [] });
-    expect(parseUrl('?yrs=2015', catalog)).toEqual({ state: { ...DEFAULT, years: [2015, 2015] }, notices: [] });
-    expect(parseUrl('?yr=2017', catalog)).toEqual({ state: { ...DEFAULT, year: 2017 }, notices: [] });
-    expect(parseUrl('?yr=2017..2017', catalog)).toEqual({ state: { ...DEFAULT, year: 2017 }, notices: [] });
+    expect(parseUrl('?yrs=2014..2015', catalog)).toEqual({ state: { ...DEFAULT, years: [2014, 2015] }, notices: [], page: PAGE });
+    expect(parseUrl('?yrs=2015', catalog)).toEqual({ state: { ...DEFAULT, years: [2015, 2015] }, notices: [], page: PAGE });
+    expect(parseUrl('?yr=2017', catalog)).toEqual({ state: { ...DEFAULT, year: 2017 }, notices: [], page: PAGE });
+    expect(parseUrl('?yr=2017..2017', catalog)).toEqual({ state: { ...DEFAULT, year: 2017 }, notices: [], page: PAGE });
     expect(parseUrl('?yr=2017..2018', catalog)).toEqual({
       state: DEFAULT,
       notices: [{ param: 'yr', value: '2017..2018', reason: 'bad_range' }],
+      page: PAGE,
     });
     expect(parseUrl('?yrs=2015..2014', catalog)).toEqual({
       state: DEFAULT,
       notices: [{ param: 'yrs', value: '2015..2014', reason: 'bad_range' }],
+      page: PAGE,
     });
   });
 
@@ -257,8 +279,8 @@ describe('parseUrl, parameter by parameter', () => {
   });
 
   it('reads a table order ascending or descending', () => {
-    expect(parseUrl('?sort=value', catalog)).toEqual({ state: { ...DEFAULT, sort: 'value' }, notices: [] });
-    expect(parseUrl('?sort=-period', catalog)).toEqual({ state: { ...DEFAULT, sort: '-period' }, notices: [] });
+    expect(parseUrl('?sort=value', catalog)).toEqual({ state: { ...DEFAULT, sort: 'value' }, notices: [], page: PAGE });
+    expect(parseUrl('?sort=-period', catalog)).toEqual({ state: { ...DEFAULT, sort: '-period' }, notices: [], page: PAGE });
   });
 
   it('uses a value of up to 200 characters and refuses a longer one', () => {
@@ -308,7 +330,7 @@ describe('serialiseState', () => {
     const mixed: Catalog = { ...catalog, coverage: [...catalog.coverage, { ...niet_eu, group: 'geboren_belgie' }] };
     const state: ViewState = { ...defaultState(mixed, 'rate'), groups: ['niet_eu', 'geboren_belgie'] };
     expect(serialiseState(state, mixed)).toBe('?ind=rate&grp=niet_eu~geboren_belgie');
-    expect(parseUrl('?ind=rate&grp=niet_eu~geboren_belgie', mixed)).toEqual({ state, notices: [] });
+    expect(parseUrl('?ind=rate&grp=niet_eu~geboren_belgie', mixed)).toEqual({ state, notices: [], page: PAGE });
   });
 
   it('encodes values, so a value cannot add a parameter', () => {

@@ -13,7 +13,7 @@ import { figureOf, needOf, offeredViews, possibleViews } from '../views/index';
 import { loadNeed } from '../views/load';
 import type { ViewData } from '../views/types';
 import { toDomain, toIndicator, type Transition } from './transitions';
-import { parseUrl, serialiseState, type UrlNotice } from './url';
+import { isEmbed, parseUrl, permalink, serialiseState, withPageParams, type UrlNotice } from './url';
 import type { ViewKind, ViewState } from './view-state';
 
 export type EngineStatus = 'loading' | 'ready' | 'failed';
@@ -28,6 +28,10 @@ export class AppState {
   bootError = $state('');
   engineStatus = $state<EngineStatus>('loading');
   engineError = $state('');
+  /** `embed=1`: only the figure is shown; kept in every URL the app writes while embedded. */
+  embed = $state(isEmbed(location.search));
+  /** The data version named by the link that opened this view (`v=`); cleared by the first change. */
+  linkedVersion = $state<string | null>(null);
 
   /** Data by need key; a result is kept for its own key and drawn only for a choice that needs it. */
   private data = new SvelteMap<string, ViewData>();
@@ -53,6 +57,19 @@ export class AppState {
   /** The view tabs shown for the current indicator. */
   readonly offered = $derived(this.catalog && this.view ? offeredViews(this.catalog, this.view) : null);
 
+  /** The version the link named, when it is not the extract loaded: its figures may have changed since. */
+  readonly staleVersion = $derived(
+    this.linkedVersion !== null && this.version !== '' && this.linkedVersion !== this.version ? this.linkedVersion : null,
+  );
+
+  /** The full URL of the current view, pinned to the loaded data version (Copy link, citation, print). */
+  readonly permalink = $derived(
+    this.catalog && this.view ? permalink(this.view, this.catalog, this.version, `${location.origin}${location.pathname}`) : '',
+  );
+
+  /** The current view in the full app, without embed mode and without a version: a path and query. */
+  readonly currentViewHref = $derived(this.catalog && this.view ? `${location.pathname}${serialiseState(this.view, this.catalog)}` : '');
+
   constructor(private readonly dataUrl: string) {}
 
   async start(): Promise<void> {
@@ -76,6 +93,9 @@ export class AppState {
     const parsed = parseUrl(location.search, this.catalog);
     this.view = parsed.state;
     this.notices = parsed.notices;
+    this.embed = parsed.page.embed;
+    // The address bar keeps `v` while it shows the linked view; the URLs this app writes never carry it.
+    this.linkedVersion = parsed.page.version;
     this.carried = null;
     document.documentElement.lang = parsed.state.lang;
     this.fetchFor(parsed.state);
@@ -86,10 +106,12 @@ export class AppState {
     if (!this.catalog) return;
     this.view = next;
     this.carried = carried;
+    this.linkedVersion = null;
     document.documentElement.lang = next.lang;
-    const url = `${location.pathname}${serialiseState(next, this.catalog)}${location.hash}`;
+    const url = `${location.pathname}${withPageParams(serialiseState(next, this.catalog), { embed: this.embed })}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) {
-      if (mode === 'push') history.pushState(null, '', url);
+      // In an iframe a pushed entry would join the report page's history: an embed only replaces.
+      if (mode === 'push' && !this.embed) history.pushState(null, '', url);
       else history.replaceState(null, '', url);
     }
     this.fetchFor(next);

@@ -19,7 +19,12 @@ export const PARAMS = {
   ref: 'ref',
   sort: 'sort',
 } as const;
-const KNOWN = new Set<string>(Object.values(PARAMS));
+/** Parameters about the page rather than the view: the data version a link was made with, embed mode. */
+export const PAGE_PARAMS = {
+  version: 'v',
+  embed: 'embed',
+} as const;
+const KNOWN = new Set<string>([...Object.values(PARAMS), ...Object.values(PAGE_PARAMS)]);
 
 export type NoticeReason = 'unknown_param' | 'unknown_value' | 'no_data' | 'bad_range' | 'empty' | 'duplicate_param';
 
@@ -29,10 +34,24 @@ export interface UrlNotice {
   reason: NoticeReason;
 }
 
+/** How the page shows the view, and which data version the link names; not part of the view state. */
+export interface PageOptions {
+  /** `embed=1`: only the figure, for an iframe in a report. */
+  embed: boolean;
+  /** `v=`: the data version the link was made with; null when the link names none (or an invalid one). */
+  version: string | null;
+}
+
 export interface ParseResult {
   state: ViewState;
   notices: UrlNotice[];
+  page: PageOptions;
 }
+
+/** A data version as the build writes it (a content hash); anything else is refused with a notice. */
+const VERSION = /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/;
+const EMBED_ON = ['1', 'true'];
+const EMBED_OFF = ['0', 'false'];
 
 const MAX_VALUE_LENGTH = 200;
 const MAX_SHOWN = 40;
@@ -154,9 +173,24 @@ export function parseUrl(search: string, c: Catalog): ParseResult {
     else notices.push({ param: PARAMS.sort, value: sortText, reason: 'unknown_value' });
   }
 
+  let embed = false;
+  const embedText = get(PAGE_PARAMS.embed);
+  if (embedText !== null) {
+    if (EMBED_ON.includes(embedText)) embed = true;
+    else if (!EMBED_OFF.includes(embedText)) notices.push({ param: PAGE_PARAMS.embed, value: embedText, reason: 'unknown_value' });
+  }
+  // parseUrl and isEmbed must agree; isEmbed exists because the page picks its layout before the catalog loads.
+
+  let version: string | null = null;
+  const versionText = get(PAGE_PARAMS.version);
+  if (versionText !== null) {
+    if (VERSION.test(versionText)) version = versionText;
+    else notices.push({ param: PAGE_PARAMS.version, value: versionText, reason: 'unknown_value' });
+  }
+
   // Values are echoed on screen: keep them short.
   const clipped = notices.map((n) => (n.value.length > MAX_SHOWN ? { ...n, value: `${n.value.slice(0, MAX_SHOWN)}…` } : n));
-  return { state: { lang, view, indicator, geos, groups, years, year, ref, sort }, notices: clipped };
+  return { state: { lang, view, indicator, geos, groups, years, year, ref, sort }, notices: clipped, page: { embed, version } };
 }
 
 const range = (r: [number, number]) => (r[0] === r[1] ? String(r[0]) : `${r[0]}..${r[1]}`);
@@ -176,4 +210,27 @@ export function serialiseState(s: ViewState, c: Catalog): string {
   if (s.sort !== null) parts.push([PARAMS.sort, s.sort]);
   if (parts.length === 0) return '';
   return `?${parts.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+}
+
+/** Whether a query asks for embed mode (`embed=1` or `embed=true`, first value), read without the catalog. */
+export function isEmbed(search: string): boolean {
+  const value = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search).get(PAGE_PARAMS.embed);
+  return value !== null && EMBED_ON.includes(value);
+}
+
+/** A query string with page parameters appended (after the view's own, so the view part reads first). */
+export function withPageParams(query: string, page: Partial<PageOptions>): string {
+  const extra: string[] = [];
+  if (page.embed) extra.push(`${PAGE_PARAMS.embed}=1`);
+  if (page.version) extra.push(`${PAGE_PARAMS.version}=${encodeURIComponent(page.version)}`);
+  if (extra.length === 0) return query;
+  return `${query === '' ? '?' : `${query}&`}${extra.join('&')}`;
+}
+
+/**
+ * The full URL of a view, pinned to a data version: what "Copy link", the citation and the printed
+ * page give. `base` is the app's origin and path (e.g. `https://example.org/herkomstkloof/`).
+ */
+export function permalink(s: ViewState, c: Catalog, version: string, base: string): string {
+  return `${base}${withPageParams(serialiseState(s, c), { version })}`;
 }
