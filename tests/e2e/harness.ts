@@ -78,3 +78,12 @@ export async function waitForView(page: Page): Promise<void> {
 export async function waitForEngine(page: Page): Promise<void> {
   await page.waitForSelector('.engine[data-status="ready"]', { timeout: 60_000 });
 }
+
+/**
+ * A second static server on another localhost port — another origin than the app — for pages that
+ * use the app from outside, such as a report that embeds a view in an iframe.
+ */
+export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const { server, url } = (await startServer({ root, port: 0 })) as { server: Server; url: string };
+  return { url, close: () => new Promise((r) => server.close(() => r())) };
+}
