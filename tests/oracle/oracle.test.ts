@@ -76,7 +76,7 @@ describe('loading', () => {
 
 describe('§1–4 series, slots, primaries, dashes (real data)', () => {
   it('werkzaamheidsgraad, Vlaams Gewest, by country of birth: missing years bridged by dashes', () => {
-    // Rows 2–9 of observations.csv.
+    // Rows 2–9 of observations.csv, and 2022 (15-64) from ow_nieuwsblad_sv_eak_2022 (72.5, 73.5, 60.5).
     const s = o.series({
       indicator: 'werkzaamheidsgraad',
       geos: ['vlaams_gewest'],
@@ -86,14 +86,19 @@ describe('§1–4 series, slots, primaries, dashes (real data)', () => {
     expect(compact(s[0])).toEqual([
       ['2011', 73.3, 'sw_kloof_geboorteland_2011', false],
       ['2015', 73.6, 'sw_kloof_geboorteland_2015', true],
-      ['2023', 78.6, 'sw_migratieachtergrond_2023', true],
+      ['2022', 72.5, 'ow_nieuwsblad_sv_eak_2022', true],
+      ['2023', 78.6, 'sw_migratieachtergrond_2023', false],
     ]);
-    expect(compact(s[1])).toEqual([['2023', 76.3, 'sw_migratieachtergrond_2023', false]]);
+    expect(compact(s[1])).toEqual([
+      ['2022', 73.5, 'ow_nieuwsblad_sv_eak_2022', false],
+      ['2023', 76.3, 'sw_migratieachtergrond_2023', false],
+    ]);
     expect(compact(s[2])).toEqual([
       ['2011', 53.0, 'sw_kloof_geboorteland_2011', false],
       ['2015', 53.7, 'sw_kloof_geboorteland_2015', true],
       ['2020', 60, 'belga_sv_participatie_2022', true],
-      ['2023', 63.4, 'sw_migratieachtergrond_2023', true],
+      ['2022', 60.5, 'ow_nieuwsblad_sv_eak_2022', true],
+      ['2023', 63.4, 'sw_migratieachtergrond_2023', false],
     ]);
     expect(s.every((x) => x.slots.every((slot) => slot.alternatives.length === 0))).toBe(true);
   });
@@ -118,7 +123,7 @@ describe('§1–4 series, slots, primaries, dashes (real data)', () => {
       ['2018', 10.2, 'personeel_jaarverslag_2018', false],
       ['2019', 10.7, 'personeel_hln_2020_herkomst', false],
       ['2020', 11.5, 'personeel_demorgen_2022_herkomst', false],
-      ['2023', 13.9, 'r2o_belga_vo_2023_herkomst', true],
+      ['2023', 13.9, 'vo_bedrijfsinfo_2023', true],
     ]);
     expect(s.slots[0].primary.period).toBe('2016');
     expect(s.slots[0].alternatives.map((a) => [a.period, a.value, a.source]).sort()).toEqual(
@@ -190,22 +195,29 @@ describe('§1–4 series, slots, primaries, dashes (real data)', () => {
   });
 
   it('early school leaving (school years): statistics office before press, dash over the missing years', () => {
-    // totaal: 2014/2015 9.7 (belga), 2017/2018 11.8 (HLN, press) and 11.9 (Statistiek Vlaanderen, statistics),
+    // totaal: 2009/2010 12.9 (Samenleving & Politiek, research) and 12 (Nieuwsblad, press), 2010 13.9 (Skolo),
+    // 2012/2013 11.7, 2014/2015 9.7 (belga, 2024) and 11 (Knack, 2017), 2016/2017 11.0, 2017/2018 11.8 (HLN, press) and 11.9 (Statistiek Vlaanderen, statistics),
     // 2018/2019 12.1, 2019/2020 9.4, 2020/2021 12 (belga, press) and 12.0 (Statistiek Vlaanderen), 2021/2022 14.1.
     expect(kindOf('onderwijs_sv_esl_admin_2017_2018')).toBe('statistics');
     expect(kindOf('onderwijs_hln_schoolverlaters_2021_totaal')).toBe('press');
     expect(kindOf('onderwijs_sv_esl_admin_2023')).toBe('statistics');
     const q = { indicator: 'ongekwalificeerde_uitstroom', geos: ['vlaanderen_brussel'], groups: ['totaal'] };
     expect(compact(o.series(q)[0])).toEqual([
-      ['2014/2015', 9.7, 'onderwijs_belga_esl_2024_totaal', false],
-      ['2017/2018', 11.9, 'onderwijs_sv_esl_admin_2017_2018', true],
+      ['2009/2010', 12.9, 'ow_sampol_esl_antwerpen_2017', false],
+      ['2010', 13.9, 'ow_skolo_ssl_esl_2010', false],
+      ['2012/2013', 11.7, 'ow_sampol_esl_antwerpen_2017', true],
+      ['2014/2015', 9.7, 'onderwijs_belga_esl_2024_totaal', true],
+      ['2016/2017', 11.0, 'ow_nieuwsblad_esl_2016_2018', true],
+      ['2017/2018', 11.9, 'onderwijs_sv_esl_admin_2017_2018', false],
       ['2018/2019', 12.1, 'onderwijs_belga_esl_2024_totaal', false],
       ['2019/2020', 9.4, 'onderwijs_belga_esl_2024_totaal', false],
       ['2020/2021', 12, 'onderwijs_sv_esl_admin_2023', false],
       ['2021/2022', 14.1, 'onderwijs_belga_esl_2024_totaal', false],
     ]);
-    // 12 and 12.0 are the same value: no disagreement in 2020/2021; 11.8 vs 11.9 is one.
+    // 12 and 12.0 are the same value: no disagreement in 2020/2021; 11.8 vs 11.9 is one, and so are 2009/2010 and 2014/2015.
     expect(o.disagreements(q).map((d) => [d.slot, d.primary.value, d.others.map((f) => [f.value, f.source])])).toEqual([
+      ['2009/2010', 12.9, [[12, 'ow_nieuwsblad_esl_2016_2018']]],
+      ['2014/2015', 9.7, [[11, 'ow_knack_esl_2014_2015']]],
       ['2017/2018', 11.9, [[11.8, 'onderwijs_hln_schoolverlaters_2021_totaal']]],
     ]);
   });
@@ -281,10 +293,12 @@ describe('§5 views (real data)', () => {
 
   it('gap from two stated figures: born in Belgium − born outside the EU, only where both have a figure', () => {
     const g = o.gaps({ ...cob, groups: ['geboren_buiten_eu'], reference: 'geboren_belgie' });
-    // 73.3 − 53.0, 73.6 − 53.7 (not 19.899999999999995), 78.6 − 63.4; 2020 (60) has no reference figure.
+    // 73.3 − 53.0, 73.6 − 53.7 (not 19.899999999999995), 72.5 − 60.5 (2022, 15-64, ow_nieuwsblad_sv_eak_2022),
+    // 78.6 − 63.4; 2020 (60) has no reference figure.
     expect(g.map((x) => [x.slot, x.reference.value, x.figure.value, x.gap])).toEqual([
       ['2011', 73.3, 53.0, 20.3],
       ['2015', 73.6, 53.7, 19.9],
+      ['2022', 72.5, 60.5, 12],
       ['2023', 78.6, 63.4, 15.2],
     ]);
   });
@@ -345,8 +359,9 @@ describe('§5 views (real data)', () => {
       ['vo_topkader_2020', 13.2],
       ['vo_topkader_2015', 6.2], // 33 by 2015
     ]);
-    // Gent aims for 30 % city staff of foreign origin by 2025; the city staff figure 18 (2019,
-    // personeel_gent_sceptr_2019) sits under the same indicator since issue 8 → 12 to go.
+    // Gent aims for 30 % city staff of foreign origin by 2025; the city staff figures 18 (2019,
+    // personeel_gent_sceptr_2019) and 17.75 (2019-12-12, pers_groen_gent_2019) share the 2019 slot; both
+    // press, both published 2019, so rule 4 draws pers_groen_gent_2019 → 30 − 17.75 = 12.25 to go.
     const gent = o.targets({ indicator: 'stadspersoneel_buitenlandse_herkomst_pct', geos: ['gent'], groups: ['buitenlands'] });
     expect(gent.map((x) => x.target)).toEqual([
       {
@@ -360,7 +375,7 @@ describe('§5 views (real data)', () => {
       },
     ]);
     expect(gent.map((x) => [x.latest?.period, x.latest?.value, x.latest?.source, x.remaining])).toEqual([
-      ['2019', 18, 'personeel_gent_sceptr_2019', 12],
+      ['2019-12-12', 17.75, 'pers_groen_gent_2019', 12.25],
     ]);
   });
 });
@@ -373,6 +388,7 @@ describe('§6 sources (real data)', () => {
     const all = [
       'hibp2018_hvhk_aantal_2018',
       'hvk_hln_2020_01',
+      'hvk_hln_menen_2020',
       'hvk_kg_2018_03',
       'hvk_kg_beeld_2016',
       'hvk_kwb_2019',
@@ -387,6 +403,7 @@ describe('§6 sources (real data)', () => {
   it('the gap names both figures of every gap and nothing else', () => {
     expect(o.sourcesOf('trend', cob)).toContain('belga_sv_participatie_2022');
     expect(o.sourcesOf('gap', { ...cob, reference: 'geboren_belgie' })).toEqual([
+      'ow_nieuwsblad_sv_eak_2022',
       'sw_kloof_geboorteland_2011',
       'sw_kloof_geboorteland_2015',
       'sw_migratieachtergrond_2023',
@@ -401,7 +418,7 @@ describe('§6 sources (real data)', () => {
       'hibp2018_personeel_vo_streefcijfer_2020',
       'personeel_knack_2013_streef1',
       'personeel_spa_2017_2016',
-      'r2o_belga_vo_2023_herkomst',
+      'vo_bedrijfsinfo_2023',
     ]);
   });
 });
