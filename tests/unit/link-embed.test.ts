@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/lib/data/catalog';
 import { embedSnippet } from '../../src/lib/export/embed';
-import { isEmbed, parseUrl, permalink, serialiseState, withPageParams } from '../../src/lib/state/url';
+import { embedUrl, isEmbed, parseUrl, permalink, serialiseState, withPageParams } from '../../src/lib/state/url';
 import { defaultState, type ViewState } from '../../src/lib/state/view-state';
 import { syntheticExtract } from '../helpers/extract';
 
@@ -117,6 +117,16 @@ describe('permalink', () => {
     const state: ViewState = { ...defaultState(catalog, 'rate', 'en', 'table'), sort: '-value' };
     const url = new URL(permalink(state, catalog, '0a3923ee0000', BASE));
     expect(parseUrl(url.search, catalog)).toEqual({ state, notices: [], page: { embed: false, version: '0a3923ee0000' } });
+  });
+});
+
+describe('embedUrl', () => {
+  it('gives the view in embed mode with its version, which opens as that view, embedded', () => {
+    const state: ViewState = { ...defaultState(catalog), view: 'gap' };
+    const url = embedUrl(state, catalog, '0a3923ee0000', 'https://example.org/herkomstkloof/');
+    expect(url).toBe('https://example.org/herkomstkloof/?view=gap&embed=1&v=0a3923ee0000');
+    expect(parseUrl(new URL(url).search, catalog)).toEqual({ state, notices: [], page: { embed: true, version: '0a3923ee0000' } });
+    expect(embedUrl(defaultState(catalog), catalog, 'x1', 'http://127.0.0.1:4173/')).toBe('http://127.0.0.1:4173/?embed=1&v=x1');
   });
 });
 

@@ -234,3 +234,8 @@ export function withPageParams(query: string, page: Partial<PageOptions>): strin
 export function permalink(s: ViewState, c: Catalog, version: string, base: string): string {
   return `${base}${withPageParams(serialiseState(s, c), { version })}`;
 }
+
+/** The address of a view in embed mode, pinned to a data version: the `src` of the embed snippet. */
+export function embedUrl(s: ViewState, c: Catalog, version: string, base: string): string {
+  return `${base}${withPageParams(serialiseState(s, c), { embed: true, version })}`;
+}
