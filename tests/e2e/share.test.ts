@@ -219,7 +219,7 @@ describe('print', () => {
     expect(await page.getByTestId('print-link').isVisible()).toBe(false);
 
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['controls', 'domains', 'views', 'url-notice', 'engine-status', 'quotes']) {
+    for (const hidden of ['controls', 'domains', 'views', 'url-notice', 'engine-status', 'quotes', 'export']) {
       expect(await page.getByTestId(hidden).isVisible(), hidden).toBe(false);
     }
     expect(await page.locator('.site-header').isVisible()).toBe(false);
