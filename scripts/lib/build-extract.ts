@@ -3,7 +3,8 @@
  * boot.json (catalog + the default view's rows, so the first chart needs no engine).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { zipSync } from 'fflate';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLE_NAMES, type TableName } from '../../src/lib/data/schema';
@@ -93,6 +94,18 @@ async function buildBoot(version: string, outDir: string): Promise<BootData> {
   return { version, catalog, views };
 }
 
+/**
+ * The curated CSV files (and the data README) as one zip, for researchers who download the whole
+ * extract. Fixed timestamps, so the same data always give the same bytes.
+ */
+async function zipOfCsv(dataDir: string): Promise<Uint8Array> {
+  const names = (await readdir(dataDir)).filter((n) => n.endsWith('.csv') || n === 'README.md' || n === 'SOURCES.md').sort();
+  const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const n of names)
+    files[`herkomstkloof-data/${n}`] = [new Uint8Array(await readFile(join(dataDir, n))), { mtime: new Date('2026-01-01T00:00:00Z') }];
+  return zipSync(files, { level: 9 });
+}
+
 /** Validate `dataDir` and write the extract into `outDir` (replacing what was there). */
 export async function buildExtract(dataDir: string, outDir: string): Promise<Manifest> {
   const { dataset, problems } = validateDataset(await readTexts(dataDir));
@@ -104,7 +117,9 @@ export async function buildExtract(dataDir: string, outDir: string): Promise<Man
     .update(TABLE_NAMES.map((n) => tables[n].sha256).join('\n'))
     .digest('hex')
     .slice(0, 12);
-  const manifest: Manifest = { version, built: new Date().toISOString(), tables };
+  const csvZip = `herkomstkloof-${version}-csv.zip`;
+  await writeFile(join(outDir, csvZip), await zipOfCsv(dataDir));
+  const manifest: Manifest = { version, built: new Date().toISOString(), tables, downloads: { csvZip } };
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   await writeFile(join(outDir, 'boot.json'), JSON.stringify(await buildBoot(version, outDir)));
   return manifest;

@@ -42,6 +42,7 @@ function changed(from: ViewState, to: ViewState): string {
 export function figureText(f: Figure, s: ViewState): string {
   const lines = [
     `status: ${f.status}`,
+    `indicator: ${f.indicator}`,
     `view: ${f.view}`,
     `title: ${f.title}`,
     `subtitle: ${f.subtitle}`,
@@ -68,6 +69,12 @@ export function figureText(f: Figure, s: ViewState): string {
         `    ${Object.entries(r.values)
           .map(([k, v]) => `${k}=${v}`)
           .join(' | ')}`,
+    ),
+    'export rows:',
+    ...f.rows.map(
+      (r) =>
+        `  ${r.measure} ${r.indicator} ${r.geo} ${r.group}${r.reference ? ` vs ${r.reference}` : ''} ${r.period}${r.age ? ` (${r.age})` : ''}: ` +
+        `${r.value} ${r.unit}${r.approx ? ' approx' : ''} [${r.sources.join(', ')}]`,
     ),
     `summary: ${f.summary}`,
     'suggestions:',

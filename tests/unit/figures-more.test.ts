@@ -99,7 +99,14 @@ describe('several places', () => {
 describe('which views can work, and carrying a view to another indicator', () => {
   it('an indicator with one group and no reference cannot show a gap; its target view works where a target exists', () => {
     const s = { ...defaultState(catalog, 'gap'), groups: ['niet_eu'] };
-    expect(possibleViews(catalog, s)).toEqual({ trend: true, compare: true, gap: false, target: false, representation: false, table: true });
+    expect(possibleViews(catalog, s)).toEqual({
+      trend: true,
+      compare: true,
+      gap: false,
+      target: false,
+      representation: false,
+      table: true,
+    });
     expect(carryView(catalog, { ...s, view: 'gap' })).toBe('compare');
     expect(carryView(catalog, { ...s, view: 'target' })).toBe('trend');
     expect(possibleViews(catalog, leave())).toMatchObject({ gap: true, target: true });

@@ -188,7 +188,14 @@ describe('honest states', () => {
 
 describe('views that cannot work are not carried into a new choice', () => {
   it('knows from the catalog which views can work', () => {
-    expect(possibleViews(catalog, rate())).toEqual({ trend: true, compare: true, gap: true, target: true, representation: false, table: true });
+    expect(possibleViews(catalog, rate())).toEqual({
+      trend: true,
+      compare: true,
+      gap: true,
+      target: true,
+      representation: false,
+      table: true,
+    });
     expect(possibleViews(catalog, { ...defaultState(catalog, 'gap'), groups: ['niet_eu'] })).toMatchObject({ gap: false, target: false });
   });
 

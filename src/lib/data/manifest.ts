@@ -8,6 +8,8 @@ export interface Manifest {
   version: string;
   built: string;
   tables: Record<TableName, { file: string; rows: number; bytes: number; sha256: string }>;
+  /** Files offered for download beside the Parquet files: the curated CSVs as one zip. */
+  downloads?: { csvZip: string };
 }
 
 /** Precomputed so the first chart needs neither DuckDB nor Parquet. */

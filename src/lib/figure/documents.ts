@@ -19,3 +19,10 @@ export function groupByDocument(sources: Source[]): CitedDocument[] {
   }
   return [...docs.values()];
 }
+
+/** "Bronnen: Publisher, Title (year); …." — the source line as one text (images, citations). */
+export function sourceLineText(sources: Source[], labels: { one: string; many: string }): string {
+  const docs = groupByDocument(sources);
+  if (docs.length === 0) return '';
+  return `${docs.length > 1 ? labels.many : labels.one}: ${docs.map((d) => `${d.publisher}, ${d.title} (${d.year})`).join('; ')}.`;
+}

@@ -41,9 +41,33 @@ export interface FigureTable {
   rows: { key: string; cells: Record<string, string>; values: Record<string, number | null>; primary: boolean }[];
 }
 
+/**
+ * One row of what a view draws, for data exports: a stated figure, or a value computed from
+ * stated figures (a gap, a ratio), or a target.
+ */
+export interface FigureRow {
+  measure: 'value' | 'alternative' | 'gap' | 'ratio' | 'target';
+  indicator: string;
+  geo: string;
+  group: string;
+  /** For a gap: the group it is measured against. */
+  reference?: string;
+  period: string;
+  /** Age band as the source states it, if any. */
+  age?: string | null;
+  value: number;
+  /** The indicator's unit, `pp` for a gap between percentages, `ratio` for a ratio. */
+  unit: string;
+  approx: boolean;
+  /** The figure's source, or for a computed value the sources of the figures it is computed from. */
+  sources: string[];
+}
+
 export interface Figure {
   status: FigureStatus;
   view: ViewKind;
+  /** The indicator chosen (the rows may also hold a second one, such as a yardstick). */
+  indicator: string;
   title: string;
   subtitle: string;
   /** The unit of the values drawn, in words. */
@@ -58,6 +82,8 @@ export interface Figure {
   sources: Source[];
   disagreements: Disagreement[];
   table: FigureTable;
+  /** Exactly the values drawn, one per row, for data exports; empty when nothing is drawn. */
+  rows: FigureRow[];
   /** What is shown, in sentences, for screen readers and as alt text. */
   summary: string;
   /** Why nothing is drawn (status empty) or what failed (status error). */

@@ -2,7 +2,7 @@
 import type { Catalog } from '../data/catalog';
 import { groupsWithData, geosWithData, yearsWithData } from '../data/catalog';
 import type { Source } from '../data/types';
-import type { Figure, FigureNote, FigureSeries, FigureTable, Suggestion } from '../figure/types';
+import type { Figure, FigureNote, FigureRow, FigureSeries, FigureTable, Suggestion } from '../figure/types';
 import { disagreeing, type Series, type Slot } from '../figure/series';
 import { formatValue, label, t } from '../i18n';
 import type { MessageKey } from '../i18n/nl';
@@ -191,11 +191,38 @@ export function figureTable(ctx: ViewContext, series: Series[]): FigureTable {
 
 export const noTable: FigureTable = { columns: [], rows: [] };
 
+/** A stated figure as an export row. */
+export function statedRow(indicator: string, unit: string, f: StatedFigure, measure: FigureRow['measure'] = 'value'): FigureRow {
+  return {
+    measure,
+    indicator: f.indicator ?? indicator,
+    geo: f.geo,
+    group: f.group,
+    period: f.period,
+    age: f.age,
+    value: f.value,
+    unit,
+    approx: Boolean(f.approx),
+    sources: [f.source],
+  };
+}
+
+/** The export rows of drawn slots: each primary, and each other source's figure drawn beside it. */
+export function slotRows(ctx: Pick<ViewContext, 'indicator'>, slots: Slot[], allAlternatives = false): FigureRow[] {
+  return slots.flatMap((slot) => [
+    statedRow(ctx.indicator.id, ctx.indicator.unit, slot.primary),
+    ...slot.alternatives
+      .filter((a) => allAlternatives || a.value !== slot.primary.value)
+      .map((a) => statedRow(ctx.indicator.id, ctx.indicator.unit, a, 'alternative')),
+  ]);
+}
+
 /** A Figure with nothing drawn: says why, offers the nearest choices that have figures. */
 export function emptyFigure(ctx: ViewContext, title: string, message: string, suggestions: Suggestion[], notes: FigureNote[] = []): Figure {
   return {
     status: 'empty',
     view: ctx.state.view,
+    indicator: ctx.state.indicator,
     title,
     subtitle: '',
     unit: unitLabel(ctx.indicator.unit, ctx.lang),
@@ -206,6 +233,7 @@ export function emptyFigure(ctx: ViewContext, title: string, message: string, su
     sources: [],
     disagreements: [],
     table: noTable,
+    rows: [],
     summary: message,
     message,
     suggestions,

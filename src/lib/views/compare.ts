@@ -14,6 +14,7 @@ import {
   mixedKindsCaption,
   placesText,
   seriesStyle,
+  slotRows,
   sourcesOf,
   publisherOf,
   suggestion,
@@ -114,6 +115,11 @@ export const compare: ViewModule = {
         : '';
     return {
       status: 'ready',
+      indicator: indicator.id,
+      rows: slotRows(
+        ctx,
+        inYear.map(({ slot }) => slot!),
+      ),
       view: 'compare',
       title,
       subtitle: '',

@@ -4,7 +4,7 @@
  * Over time for one place; ranked across places for one year.
  */
 import { defaultReference, effectiveReferenceOf, groupsWithData, yearsWithData } from '../data/catalog';
-import type { Figure, FigureNote } from '../figure/types';
+import type { Figure, FigureNote, FigureRow } from '../figure/types';
 import { adjacent, type Series, type Slot } from '../figure/series';
 import { linesSpec, type LinePoint, type LineSegment } from '../charts/lines';
 import { rankedGapSpec, type RankedBar } from '../charts/gap';
@@ -192,6 +192,20 @@ export const gap: ViewModule = {
     const common = {
       status: 'ready' as const,
       view: 'gap' as const,
+      indicator: indicator.id,
+      rows: shown.map((g): FigureRow => ({
+        measure: 'gap',
+        indicator: indicator.id,
+        geo: g.geo,
+        group: g.group,
+        reference,
+        period: g.slot.id,
+        age: g.figure.age,
+        value: g.gap,
+        unit: gapUnit,
+        approx: Boolean(g.figure.approx || g.reference.approx),
+        sources: [...new Set([g.figure.source, g.reference.source])],
+      })),
       title,
       subtitle: '',
       unit: unitLabel(gapUnit, lang),

@@ -40,6 +40,7 @@ function placeholderFigure(c: Catalog, s: ViewState, status: 'loading' | 'error'
   return {
     status,
     view: s.view,
+    indicator: s.indicator,
     title: [name, placesText({ catalog: c, lang: s.lang }, s.geos)].filter(Boolean).join(', '),
     subtitle: '',
     unit: indicator ? unitLabel(indicator.unit, s.lang) : '',
@@ -50,6 +51,7 @@ function placeholderFigure(c: Catalog, s: ViewState, status: 'loading' | 'error'
     sources: [],
     disagreements: [],
     table: noTable,
+    rows: [],
     summary: message ?? t(s.lang, 'loadingFigures'),
     message,
     suggestions: [],

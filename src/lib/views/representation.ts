@@ -5,7 +5,7 @@
  */
 import { yearsWithData } from '../data/catalog';
 import type { Indicator } from '../data/types';
-import type { Figure, FigureNote } from '../figure/types';
+import type { Figure, FigureNote, FigureRow } from '../figure/types';
 import { toSeries, type Series, type Slot } from '../figure/series';
 import { representationSpec, type RepresentationRow } from '../charts/representation';
 import { unitLabel } from '../charts/common';
@@ -23,6 +23,7 @@ import {
   publisherOf,
   seriesStyle,
   sourcesOf,
+  statedRow,
   suggestion,
 } from './common';
 import { slotInYear } from './compare';
@@ -155,6 +156,22 @@ export const representation: ViewModule = {
     return {
       status: 'ready',
       view: 'representation',
+      indicator: indicator.id,
+      rows: pairs.flatMap((p): FigureRow[] => [
+        statedRow(indicator.id, indicator.unit, p.staff.primary),
+        statedRow(yardstick.id, yardstick.unit, p.population.primary),
+        {
+          measure: 'ratio',
+          indicator: indicator.id,
+          geo: p.staffSeries.geo,
+          group: p.staffSeries.group,
+          period: p.staff.primary.period,
+          value: p.ratio,
+          unit: 'ratio',
+          approx: Boolean(p.staff.primary.approx || p.population.primary.approx),
+          sources: [...new Set([p.staff.primary.source, p.population.primary.source])],
+        },
+      ]),
       title,
       subtitle: '',
       unit: unitLabel(indicator.unit, lang),

@@ -1,7 +1,7 @@
 /** Table: every stated figure behind the trend, the drawn one and the alternatives, each with its source. */
 import type { Figure } from '../figure/types';
 import { t } from '../i18n';
-import { figuresOfSeries, sourcesOf } from './common';
+import { figuresOfSeries, slotRows, sourcesOf } from './common';
 import { chosenSeries, seriesSummary, trend } from './trend';
 import type { ViewModule } from './types';
 
@@ -25,6 +25,8 @@ export const table: ViewModule = {
       // Dashes, hollow dots and target marks are the chart's; the table says "other source" itself.
       notes: asTrend.notes.filter((n) => n.kind !== 'bridged' && n.kind !== 'alternatives' && n.kind !== 'target'),
       sources: sourcesOf(ctx.data.sources, figuresOfSeries(series)),
+      // The table lists every stated figure, also other sources' equal ones.
+      rows: series.flatMap((x) => slotRows(ctx, x.slots, true)),
       summary: [
         t(lang, 'summaryTable', { title, n: asTrend.table.rows.length }),
         seriesSummary(ctx, series, new Set(series.map((s) => s.geo)).size > 1),

@@ -1,12 +1,24 @@
 /** Progress to target: where the indicator last stood, the target and its year, the distance left. */
 import { defaultGroups, geosWithData, groupsWithData, targetsFor, type Catalog } from '../data/catalog';
 import type { Target } from '../data/types';
-import type { Figure } from '../figure/types';
+import type { Figure, FigureRow } from '../figure/types';
 import { targetSpec, type TargetBar } from '../charts/target';
 import { t } from '../i18n';
 import type { ViewState } from '../state/view-state';
 import type { StatedFigure } from '../queries/observations';
-import { approxNotes, emptyFigure, fmtFigure, fmtValue, geoName, groupName, latestSlot, placesText, sourcesOf, suggestion } from './common';
+import {
+  approxNotes,
+  statedRow,
+  emptyFigure,
+  fmtFigure,
+  fmtValue,
+  geoName,
+  groupName,
+  latestSlot,
+  placesText,
+  sourcesOf,
+  suggestion,
+} from './common';
 import { unitLabel } from '../charts/common';
 import type { ViewModule } from './types';
 
@@ -99,6 +111,21 @@ export const target: ViewModule = {
     return {
       status: 'ready',
       view: 'target',
+      indicator: indicator.id,
+      rows: withFigures.flatMap((p): FigureRow[] => [
+        statedRow(indicator.id, indicator.unit, p.latest!),
+        {
+          measure: 'target',
+          indicator: indicator.id,
+          geo: p.target.geo,
+          group: p.target.group,
+          period: String(p.target.year),
+          value: p.target.value,
+          unit: indicator.unit,
+          approx: false,
+          sources: [p.target.source],
+        },
+      ]),
       title,
       subtitle: '',
       unit: unitLabel(indicator.unit, lang),

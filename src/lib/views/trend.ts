@@ -25,6 +25,7 @@ import {
   mixedKindsCaption,
   placesText,
   seriesStyle,
+  slotRows,
   sourcesOf,
   suggestion,
   yearSpanText,
@@ -196,6 +197,8 @@ export const trend: ViewModule = {
     const drawn = figuresOfSeries(series);
     return {
       status: 'ready',
+      indicator: indicator.id,
+      rows: series.flatMap((x) => slotRows(ctx, x.slots)),
       view: 'trend',
       title,
       subtitle: several ? yAxisLabel(indicator, lang) : '',
