@@ -33,8 +33,8 @@ describe('default view', () => {
     expect(s).toMatchObject({ view: 'trend', indicator: 'werkzaamheidsgraad', geos: ['vlaams_gewest'] });
     expect(s.groups).toEqual(['geboren_belgie', 'geboren_eu', 'geboren_buiten_eu']);
     expect(await checked(page, 'groups')).toEqual(s.groups);
-    // Born in Belgium 2011, 2015, 2023; in the EU 2023; outside the EU 2011, 2015, 2020, 2023.
-    expect(await points(page)).toBe(8);
+    // Born in Belgium 2011, 2015, 2022, 2023; in the EU 2022, 2023; outside the EU 2011, 2015, 2020, 2022, 2023.
+    expect(await points(page)).toBe(11);
     expect(await page.locator('[data-testid="chart"] g.trend-end-label text').allTextContents()).toEqual(
       expect.arrayContaining(['Geboren in België 78,6\u00a0%', 'Geboren buiten de EU 63,4\u00a0%']),
     );
@@ -64,7 +64,7 @@ describe('URL state', () => {
     await settled(page);
     const notice = await page.getByTestId('url-notice').innerText();
     for (const part of ['bestaat_niet', 'marsbewoners', 'twintig', 'foo']) expect(notice).toContain(part);
-    expect(await points(page)).toBe(8);
+    expect(await points(page)).toBe(11);
     await page.context().close();
   });
 
@@ -85,12 +85,12 @@ describe('URL state', () => {
     await settled(page);
     await page.locator('[data-testid="groups"] input[value="geboren_eu"]').uncheck();
     await expect.poll(() => page.evaluate(() => location.search)).toBe('?grp=geboren_belgie~geboren_buiten_eu');
-    await expect.poll(() => points(page)).toBe(7);
+    await expect.poll(() => points(page)).toBe(9);
     await page.goBack();
     await expect.poll(() => page.evaluate(() => location.search)).toBe('');
-    await expect.poll(() => points(page)).toBe(8);
+    await expect.poll(() => points(page)).toBe(11);
     await page.goForward();
-    await expect.poll(() => points(page)).toBe(7);
+    await expect.poll(() => points(page)).toBe(9);
     await page.context().close();
   });
 });
@@ -192,7 +192,7 @@ describe('honest states', () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(await page.getByTestId('engine-status').innerText()).toMatch(/duckdb-eh.*\.wasm: HTTP 404/);
     // The default view and each domain's opening view still draw.
-    expect(await points(page)).toBe(8);
+    expect(await points(page)).toBe(11);
     await page.locator('[data-testid="domains"] button[data-domain="personeel"]').click();
     await expect.poll(() => page.getByTestId('panel').getAttribute('data-status')).toBe('ready');
     // A choice that needs the engine says what failed.

@@ -193,3 +193,16 @@ describe('representation: staff against population of the same place and year', 
     expect(carryView(catalog, { ...defaultState(catalog), view: 'representation' })).toBe('trend');
   });
 });
+
+describe('a line whose figures cover different ages', () => {
+  // werkzaamheidsgraad, vlaams_gewest: geboren_belgie 2011 and 2015 at 20-64, 2022 at 15-64
+  // (ow_nieuwsblad_sv_eak_2022), 2023 without an age (sw_migratieachtergrond_2023).
+  it('says so in a note per series, in the order the periods come', async () => {
+    const f = await figure(defaultState(catalog));
+    expect(f.notes.filter((n) => n.text.includes('leeftijden')).map((n) => n.text)).toEqual([
+      'Geboren in België: niet elk cijfer geldt voor dezelfde leeftijden (20-64, 15-64, leeftijd niet vermeld); de tabel geeft ze per periode.',
+      'Geboren in andere EU-lidstaat: niet elk cijfer geldt voor dezelfde leeftijden (15-64, leeftijd niet vermeld); de tabel geeft ze per periode.',
+      'Geboren buiten de EU: niet elk cijfer geldt voor dezelfde leeftijden (20-64, leeftijd niet vermeld, 15-64); de tabel geeft ze per periode.',
+    ]);
+  });
+});

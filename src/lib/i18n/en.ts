@@ -161,6 +161,8 @@ export const en: Record<MessageKey, string> = {
   tablePrimary: 'drawn',
   tableAlternative: 'other source, not drawn',
   alternativeTip: 'Other source; the line follows the source with the highest priority.',
+  mixedAges: '{series}: not every figure covers the same ages ({ages}); the table gives them per period.',
+  ageNotStated: 'age not stated',
   approxNote: '≈: the source states this figure approximately (“about”, “nearly”…); it is shown as stated.',
   alternativesNote:
     'Hollow dot: another source states a different figure for that period. The figure drawn is that of the source with the highest priority: official statistics, then agency, parliament, research, press.',

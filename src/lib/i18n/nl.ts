@@ -159,6 +159,8 @@ export const nl = {
   tablePrimary: 'getekend',
   tableAlternative: 'andere bron, niet getekend',
   alternativeTip: 'Andere bron; de lijn volgt de bron met de hoogste prioriteit.',
+  mixedAges: '{series}: niet elk cijfer geldt voor dezelfde leeftijden ({ages}); de tabel geeft ze per periode.',
+  ageNotStated: 'leeftijd niet vermeld',
   approxNote: '≈: de bron vermeldt dit cijfer bij benadering (“ongeveer”, “bijna”…); het wordt getoond zoals vermeld.',
   alternativesNote:
     'Open bolletje: een andere bron vermeldt voor die periode een ander cijfer. Getekend wordt het cijfer van de bron met de hoogste prioriteit: officiële statistiek, dan agentschap, parlement, onderzoek, pers.',

@@ -185,6 +185,12 @@ export const trend: ViewModule = {
     if (segments.some((x) => x.dashed)) notes.push({ kind: 'bridged', text: t(lang, 'gapNote') });
     if (alternatives.length) notes.push({ kind: 'alternatives', text: t(lang, 'alternativesNote') });
     notes.push(...approxNotes(lang, figuresOfSeries(series, false)));
+    // A line whose figures cover different age bands (20-64 one year, 15-64 another) says so.
+    for (const x of series) {
+      const ages = [...new Set(x.slots.map((slot) => slot.primary.age ?? t(lang, 'ageNotStated')))];
+      if (ages.length > 1)
+        notes.push({ kind: 'mixed_kinds', text: t(lang, 'mixedAges', { series: styleOf(x.key).label, ages: ages.join(', ') }) });
+    }
     notes.push(...missingNotes(ctx, series));
     for (const tg of targets) {
       notes.push({ kind: 'target', text: t(lang, 'targetNote', { target: lang === 'en' ? tg.label_en : tg.label_nl }) });
