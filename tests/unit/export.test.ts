@@ -191,7 +191,9 @@ describe('the standalone SVG', () => {
     expect(texts).toContain('https://example.org/?v=abc123');
     // The legend names both series; the chart (Plot's SVG) is nested inside.
     expect(texts).toContain('Niet-EU-herkomst');
-    expect(xml.getElementsByTagName('svg').length).toBeGreaterThan(1);
+    const chart = [...root.getElementsByTagName('svg')][0];
+    expect(Number(chart.getAttribute('height'))).toBeGreaterThan(200);
+    expect(chart.getElementsByTagName('path').length).toBeGreaterThan(2);
     expect(out.svg).not.toMatch(/(?:href|src)\s*=|url\(|@import/);
   });
 

@@ -114,7 +114,9 @@ function chartBlock(f: Figure, width: number, doc: Document): Block | null {
   const options = f.plot(width - 2 * PAD);
   // The caption is drawn as text of its own; Plot would wrap the SVG in an HTML <figure> for it.
   const node = Plot.plot({ ...options, caption: undefined, document: doc });
-  const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
+  // With a legend, Plot returns a <figure> holding the swatches (small SVGs of their own) and the
+  // chart: the chart is the figure's own SVG child.
+  const svg = node.tagName.toLowerCase() === 'svg' ? node : [...node.children].find((c) => c.tagName.toLowerCase() === 'svg');
   if (!svg) return null;
   const height = Number(svg.getAttribute('height')) || 300;
   svg.setAttribute('x', String(PAD));
