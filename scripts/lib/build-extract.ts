@@ -15,6 +15,7 @@ import { defaultState, VIEWS } from '../../src/lib/state/view-state';
 import { toDomain } from '../../src/lib/state/transitions';
 import { needOf } from '../../src/lib/views/index';
 import { loadNeed } from '../../src/lib/views/load';
+import { fnv1a64, prebuiltFile } from '../../src/lib/views/prebuilt';
 import { DOMAINS } from '../../src/lib/data/schema';
 import type { BootData, Manifest } from '../../src/lib/data/manifest';
 import type { Dataset } from '../../src/lib/data/types';
@@ -90,8 +91,24 @@ async function buildBoot(version: string, outDir: string): Promise<BootData> {
   }
   const views = [];
   for (const need of needs.values()) views.push(await loadNeed(runner, catalog, need));
+
+  // Every other indicator's opening choice in every view, as a file of its own fetched on demand:
+  // a shared link to any of them draws without waiting for the engine.
+  await mkdir(join(outDir, 'views'), { recursive: true });
+  const prebuilt: string[] = [];
+  for (const indicator of catalog.indicators.filter((i) => catalog.coverage.some((r) => r.indicator === i.id))) {
+    const opening = defaultState(catalog, indicator.id);
+    if (opening.geos.length === 0) continue;
+    for (const view of VIEWS) {
+      const { need, key } = needOf(catalog, { ...opening, view });
+      if (needs.has(key) || prebuilt.includes(key)) continue;
+      const data = await loadNeed(runner, catalog, need);
+      await writeFile(join(outDir, prebuiltFile(key)), JSON.stringify(data));
+      prebuilt.push(key);
+    }
+  }
   conn.closeSync();
-  return { version, catalog, views };
+  return { version, catalog, views, prebuilt: prebuilt.map((k) => fnv1a64(k)) };
 }
 
 /**

@@ -21,4 +21,6 @@ export interface BootData {
    * would return it: these draw at once, and keep working if the engine cannot start.
    */
   views: ViewData[];
+  /** Hashes (`fnv1a64` of the need key) of the needs prebuilt as `views/<hash>.json`. */
+  prebuilt?: string[];
 }
