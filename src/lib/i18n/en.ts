@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   notice_bad_range: 'Invalid period “{value}” for “{param}” (use e.g. 2010..2020); showing all years.',
   notice_empty: 'Empty list for “{param}”; showing the default.',
   notice_duplicate_param: '“{param}” appears more than once in the link; the first value is used.',
+  noticeMore: 'and {count} more',
   kind_origin: 'origin',
   kind_nationality: 'nationality',
   kind_country_of_birth: 'country of birth',

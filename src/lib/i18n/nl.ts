@@ -26,6 +26,7 @@ export const nl = {
   notice_bad_range: 'Ongeldige periode “{value}” voor “{param}” (gebruik bv. 2010..2020); alle jaren worden getoond.',
   notice_empty: 'Lege lijst voor “{param}”; de standaard wordt getoond.',
   notice_duplicate_param: '“{param}” staat meer dan eens in de link; de eerste waarde wordt gebruikt.',
+  noticeMore: 'en nog {count} andere',
   kind_origin: 'herkomst',
   kind_nationality: 'nationaliteit',
   kind_country_of_birth: 'geboorteland',

@@ -7,6 +7,7 @@ import type { Catalog } from '../data/catalog';
 import { defaultGeo, defaultGroups, defaultIndicator, geosWithData, groupsWithData, hasFigures } from '../data/catalog';
 import { defaultState, LANGS, VIEWS, type Lang, type ViewKind, type ViewState } from './view-state';
 import { formatSort, parseSort } from '../figure/table-sort';
+import { uniqueNotices, visibleText } from './notice-text';
 
 export const PARAMS = {
   lang: 'lang',
@@ -53,8 +54,19 @@ const VERSION = /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/;
 const EMBED_ON = ['1', 'true'];
 const EMBED_OFF = ['0', 'false'];
 
+/** Longest value read for a parameter that is not a list; longer ones are refused unread. */
 const MAX_VALUE_LENGTH = 200;
-const MAX_SHOWN = 40;
+/** An explicit empty list (every group unticked): `grp=-`. Ids never contain `-`. */
+export const NONE = '-';
+
+/**
+ * Longest value read for a parameter: for a list, every id of that kind in the catalog joined
+ * (the longest list the app can write); for anything else MAX_VALUE_LENGTH.
+ */
+function maxLength(c: Catalog, param: string): number {
+  const all = param === PARAMS.geos ? c.geos : param === PARAMS.groups ? c.groups : null;
+  return all ? Math.max(MAX_VALUE_LENGTH, all.map((g) => g.id).join('~').length) : MAX_VALUE_LENGTH;
+}
 
 export function parseYears(text: string): [number, number] | null {
   const m = /^(\d{4})(?:\.\.(\d{4}))?$/.exec(text);
@@ -88,7 +100,7 @@ export function parseUrl(search: string, c: Catalog): ParseResult {
     if (all.length > 1) notices.push({ param: name, value: all.join(', '), reason: 'duplicate_param' });
     const v = all[0];
     if (v === undefined) return null;
-    if (v.length > MAX_VALUE_LENGTH) {
+    if (v.length > maxLength(c, name)) {
       notices.push({ param: name, value: v, reason: 'unknown_value' });
       return null;
     }
@@ -131,7 +143,8 @@ export function parseUrl(search: string, c: Catalog): ParseResult {
 
   let groups = defaultGroups(c, indicator, geos);
   const grpText = get(PARAMS.groups);
-  if (grpText !== null) {
+  if (grpText === NONE) groups = [];
+  else if (grpText !== null) {
     const chosen = parseList(
       grpText,
       PARAMS.groups,
@@ -188,9 +201,9 @@ export function parseUrl(search: string, c: Catalog): ParseResult {
     else notices.push({ param: PAGE_PARAMS.version, value: versionText, reason: 'unknown_value' });
   }
 
-  // Values are echoed on screen: keep them short.
-  const clipped = notices.map((n) => (n.value.length > MAX_SHOWN ? { ...n, value: `${n.value.slice(0, MAX_SHOWN)}…` } : n));
-  return { state: { lang, view, indicator, geos, groups, years, year, ref, sort }, notices: clipped, page: { embed, version } };
+  // Names and values are echoed on screen: short, with invisible and look-alike characters shown as code points, each once.
+  const shown = uniqueNotices(notices.map((n) => ({ ...n, param: visibleText(n.param), value: visibleText(n.value) })));
+  return { state: { lang, view, indicator, geos, groups, years, year, ref, sort }, notices: shown, page: { embed, version } };
 }
 
 const range = (r: [number, number]) => (r[0] === r[1] ? String(r[0]) : `${r[0]}..${r[1]}`);
@@ -203,7 +216,8 @@ export function serialiseState(s: ViewState, c: Catalog): string {
   if (s.view !== 'trend') parts.push([PARAMS.view, s.view]);
   if (s.indicator !== defaultIndicator(c)) parts.push([PARAMS.indicator, s.indicator]);
   if (s.geos.join('~') !== d.geos.join('~')) parts.push([PARAMS.geos, s.geos.join('~')]);
-  if (s.groups.join('~') !== defaultGroups(c, s.indicator, s.geos).join('~')) parts.push([PARAMS.groups, s.groups.join('~')]);
+  if (s.groups.join('~') !== defaultGroups(c, s.indicator, s.geos).join('~'))
+    parts.push([PARAMS.groups, s.groups.length ? s.groups.join('~') : NONE]);
   if (s.years) parts.push([PARAMS.years, range(s.years)]);
   if (s.year !== null) parts.push([PARAMS.year, String(s.year)]);
   if (s.ref !== null) parts.push([PARAMS.ref, s.ref]);
