@@ -1,9 +1,11 @@
 /**
- * Serve the production build (dist/) on localhost: static files with correct types and
- * byte-range support, nothing else. `npm start` uses it; so do the end-to-end tests.
+ * Serve the production build (dist/) on localhost: static files with correct types, byte-range
+ * support and security headers, nothing else. `npm start` uses it; so do the end-to-end tests.
+ * A fault while reading a file (a file replaced, deleted or unreadable mid-request) is answered,
+ * never fatal: the server keeps running.
  */
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,52 +20,153 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.csv': 'text/csv; charset=utf-8',
+  '.zip': 'application/zip',
   '.map': 'application/json',
 };
+
+/**
+ * The page's Content-Security-Policy: the smallest that works (measured in Chromium, see the
+ * README). index.html carries the same policy as a meta tag for hosts that cannot send headers
+ * (a meta tag cannot carry frame-ancestors; keep the two in step).
+ */
+export const PAGE_CSP = [
+  // Everything else (manifests, icons, media) only from this origin.
+  "default-src 'self'",
+  // 'unsafe-eval': Apache Arrow (reading DuckDB's results on the main thread) compiles its row
+  // accessors with `new Function`; without it every query fails. It also allows WebAssembly.
+  "script-src 'self' 'unsafe-eval'",
+  // 'unsafe-inline': Observable Plot writes a <style> element into each chart, and Svelte sets
+  // style attributes (bar widths, colour swatches).
+  "style-src 'self' 'unsafe-inline'",
+  // data: the empty favicon in index.html; blob: the PNG export draws the chart's SVG from a blob URL.
+  "img-src 'self' data: blob:",
+  // Data files, DuckDB's wasm and the manifest: this origin only. Nothing leaves the site.
+  "connect-src 'self'",
+  "font-src 'self'",
+  // DuckDB's worker is a file on this origin.
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * A worker gets its policy from its own response, not from the page. DuckDB's worker compiles its
+ * WebAssembly ('wasm-unsafe-eval', not the broader 'unsafe-eval') and fetches only from this origin.
+ * Sent on every script response: for scripts the page imports it has no effect.
+ */
+export const WORKER_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+const SECURITY = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/** Headers for a response with this path and query: the embed view (`?embed=1`) may be framed by any page. */
+function policyHeaders(path, url) {
+  const ext = extname(path);
+  if (ext === '.js' || ext === '.mjs') return { ...SECURITY, 'content-security-policy': WORKER_CSP };
+  if (ext === '.html') {
+    const embed = url.searchParams.get('embed') === '1';
+    return {
+      ...SECURITY,
+      'content-security-policy': embed ? PAGE_CSP : `${PAGE_CSP}; frame-ancestors 'none'`,
+      ...(embed ? {} : { 'x-frame-options': 'DENY' }),
+    };
+  }
+  return { ...SECURITY, 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" };
+}
+
+const plain = { 'content-type': 'text/plain; charset=utf-8', ...SECURITY };
+
+/** The file for a path, or null: a directory serves its index.html, but only when that is a file. */
+function fileAt(path) {
+  try {
+    let st = statSync(path);
+    if (st.isDirectory()) {
+      path = join(path, 'index.html');
+      st = statSync(path);
+    }
+    return st.isFile() ? { path, size: st.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Pipe `length` bytes of a file into the response. A read error ends the response (500 if nothing
+ * was sent yet); a file that shrank while it was read closes the connection instead of leaving the
+ * client waiting for bytes that will never come.
+ */
+function send(res, path, length, options) {
+  const stream = createReadStream(path, options);
+  stream.on('error', () => {
+    if (!res.headersSent) res.writeHead(500, plain).end('read error');
+    else res.destroy();
+  });
+  stream.on('end', () => {
+    if (stream.bytesRead !== length) res.destroy();
+  });
+  res.on('close', () => stream.destroy());
+  stream.pipe(res);
+}
 
 /** Start serving `root`; resolves with the server and its URL. Port 0 picks a free port. */
 export function startServer({ root = resolve(fileURLToPath(import.meta.url), '../../dist'), port = 4173, host = '127.0.0.1' } = {}) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { ...plain, allow: 'GET, HEAD' }).end('method not allowed');
+        return;
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
-      let path = normalize(join(base, decodeURIComponent(url.pathname)));
+      const path = normalize(join(base, decodeURIComponent(url.pathname)));
       if (path !== base && !path.startsWith(base + sep)) {
-        res.writeHead(403).end('forbidden');
+        res.writeHead(403, plain).end('forbidden');
         return;
       }
-      if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-      if (!existsSync(path)) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      const file = fileAt(path);
+      if (!file) {
+        res.writeHead(404, plain).end('not found');
         return;
       }
-      const size = statSync(path).size;
+      const { size } = file;
       const headers = {
-        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream',
         'accept-ranges': 'bytes',
-        'cache-control': path.endsWith('.html') || path.endsWith('.json') ? 'no-cache' : 'public, max-age=3600',
-        'x-content-type-options': 'nosniff',
+        'cache-control': file.path.endsWith('.html') || file.path.endsWith('.json') ? 'no-cache' : 'public, max-age=3600',
+        ...policyHeaders(file.path, url),
       };
       const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
       if (range && (range[1] !== '' || range[2] !== '')) {
         const start = range[1] === '' ? Math.max(0, size - Number(range[2])) : Number(range[1]);
         const end = range[1] === '' || range[2] === '' ? size - 1 : Math.min(Number(range[2]), size - 1);
         if (start > end || start >= size) {
-          res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+          res.writeHead(416, { ...plain, 'content-range': `bytes */${size}` }).end();
           return;
         }
         res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
         if (req.method === 'HEAD') return res.end();
-        createReadStream(path, { start, end }).pipe(res);
+        send(res, file.path, end - start + 1, { start, end });
         return;
       }
       res.writeHead(200, { ...headers, 'content-length': size });
       if (req.method === 'HEAD') return res.end();
-      createReadStream(path).pipe(res);
+      send(res, file.path, size);
     } catch {
-      res.writeHead(400).end('bad request');
+      if (!res.headersSent) res.writeHead(400, plain).end('bad request');
+      else res.destroy();
     }
   });
+  // A client that goes away mid-response must not take the server with it.
+  server.on('clientError', (_e, socket) => socket.destroy());
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -75,7 +178,7 @@ export function startServer({ root = resolve(fileURLToPath(import.meta.url), '..
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(fileURLToPath(import.meta.url), '../../dist');
-  if (!existsSync(join(root, 'index.html'))) {
+  if (!fileAt(join(root, 'index.html'))) {
     console.error('dist/ has no build: run `npm run build` first (or `npm start`).');
     process.exit(1);
   }

@@ -1,0 +1,158 @@
+/**
+ * Issue 10, a server that stays up: scripts/serve.mjs answers every fault instead of dying, refuses
+ * methods other than GET and HEAD, and sends the security headers. The server runs on a free port
+ * over a temporary folder; expected headers are written out by hand.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
+// @ts-expect-error plain ESM module without types
+import { PAGE_CSP, startServer } from '../../scripts/serve.mjs';
+
+let root: string;
+let server: Server;
+let url: string;
+const big = Buffer.alloc(1024 * 1024, 7);
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'serve-test-'));
+  writeFileSync(join(root, 'index.html'), '<!doctype html><p>hallo</p>');
+  mkdirSync(join(root, 'assets'));
+  writeFileSync(join(root, 'assets', 'worker.js'), 'self.onmessage = () => {};');
+  writeFileSync(join(root, 'big.parquet'), big);
+  // Directories named like files.
+  mkdirSync(join(root, 'sub', 'index.html'), { recursive: true });
+  mkdirSync(join(root, 'map.parquet'));
+  ({ server, url } = (await startServer({ root, port: 0 })) as { server: Server; url: string });
+});
+afterAll(async () => {
+  await new Promise((r) => server?.close(() => r(null)));
+  rmSync(root, { recursive: true, force: true });
+});
+
+const alive = async () => (await fetch(url)).status;
+
+describe('methods', () => {
+  it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('%s gets 405 and Allow: GET, HEAD, not the file', async (method) => {
+    const res = await fetch(url, { method, body: method === 'POST' || method === 'PUT' ? 'x' : undefined });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    expect(await res.text()).not.toContain('hallo');
+  });
+
+  it('GET and HEAD serve the file', async () => {
+    expect(await (await fetch(url)).text()).toBe('<!doctype html><p>hallo</p>');
+    const head = await fetch(url, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe('27');
+  });
+});
+
+describe('security headers', () => {
+  it('the page: CSP with frame-ancestors none, nosniff, no referrer', async () => {
+    const res = await fetch(url);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("form-action 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('wasm-unsafe-eval');
+    expect(csp).not.toContain('blob: ;');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('the embed view may be framed by any page; the rest of its policy stays', async () => {
+    const res = await fetch(`${url}?embed=1&ind=werkzaamheidsgraad`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).not.toContain('frame-ancestors');
+    expect(csp).toContain("connect-src 'self'");
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    // embed=0 is not the embed view.
+    expect((await fetch(`${url}?embed=0`)).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('a script (so the DuckDB worker) carries its own policy: this origin only, WebAssembly but no eval', async () => {
+    const res = await fetch(`${url}assets/worker.js`);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'; base-uri 'none'",
+    );
+  });
+
+  it('index.html carries the same policy as a meta tag (frame-ancestors cannot be set by a meta tag)', () => {
+    const html = readFileSync(resolve(import.meta.dirname, '../../index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(PAGE_CSP);
+  });
+});
+
+describe('faults answered, never fatal', () => {
+  it('a directory named index.html or like a data file is a 404, and the server stays up', async () => {
+    expect((await fetch(`${url}sub/`)).status).toBe(404);
+    expect((await fetch(`${url}sub/index.html`)).status).toBe(404);
+    expect((await fetch(`${url}map.parquet`)).status).toBe(404);
+    expect(await alive()).toBe(200);
+  });
+
+  it('a file replaced or deleted during streamed requests: each answered or closed, the server stays up', async () => {
+    const file = join(root, 'big.parquet');
+    let stop = false;
+    // Replace the file (new inode), delete it and write it back, as fast as possible, while requests stream.
+    const churn = (async () => {
+      let i = 0;
+      while (!stop) {
+        const tmp = join(root, `tmp-${i++}`);
+        writeFileSync(tmp, big.subarray(0, (i % 4) * 256 * 1024));
+        renameSync(tmp, file);
+        if (i % 3 === 0) {
+          try {
+            unlinkSync(file);
+          } catch {
+            /* already gone */
+          }
+        }
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const outcomes: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, async (_, k) => {
+          try {
+            const res = await fetch(`${url}big.parquet`, k % 2 ? { headers: { range: 'bytes=1000-' } } : {});
+            await res.arrayBuffer();
+            return String(res.status);
+          } catch {
+            return 'closed';
+          }
+        }),
+      );
+      outcomes.push(...results);
+    }
+    stop = true;
+    await churn;
+    // Every request got an answer of a kind a client understands.
+    for (const o of outcomes) expect(['200', '206', '404', '416', '500', 'closed']).toContain(o);
+    expect(outcomes).toHaveLength(200);
+    expect(await alive()).toBe(200);
+    writeFileSync(file, big);
+    const res = await fetch(`${url}big.parquet`);
+    expect((await res.arrayBuffer()).byteLength).toBe(big.length);
+  }, 60_000);
+
+  it('a client that aborts mid-stream does not stop the server', async () => {
+    for (let i = 0; i < 10; i++) {
+      const ctrl = new AbortController();
+      const res = await fetch(`${url}big.parquet`, { signal: ctrl.signal });
+      const reader = res.body!.getReader();
+      await reader.read();
+      ctrl.abort();
+    }
+    expect(await alive()).toBe(200);
+  });
+});
