@@ -8,6 +8,8 @@
  * - `src/lib/db/engine.ts`: it starts DuckDB-WASM in a Web Worker, which only exists in the
  *   browser; it is exercised by the end-to-end tests, which need a built app and Chromium and are
  *   far too slow to run once per mutant.
+ * - `src/lib/export/download.ts`: saves files and draws PNGs with the browser's DOM and canvas;
+ *   the end-to-end tests read every download it makes.
  * - `src/lib/i18n/nl.ts` and `en.ts`: the message tables are translations, not logic. Each of
  *   their ~280 strings is a "static" mutant that re-runs every unit test (about 40 minutes on two
  *   cores); the wording they produce is checked by the Figure text snapshots
@@ -26,6 +28,7 @@ export default {
     '!src/lib/**/*.svelte.ts',
     '!src/lib/**/*.d.ts',
     '!src/lib/db/engine.ts',
+    '!src/lib/export/download.ts',
     '!src/lib/i18n/nl.ts',
     '!src/lib/i18n/en.ts',
   ],
