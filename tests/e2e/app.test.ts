@@ -190,7 +190,7 @@ describe('honest states', () => {
     await page.goto(new URL('/', h.url).toString());
     await page.waitForSelector('[data-testid="engine-status"][data-status="failed"]', { timeout: 10_000 });
     expect(Date.now() - t0).toBeLessThan(10_000);
-    expect(await page.getByTestId('engine-status').innerText()).toMatch(/duckdb-eh.*\.wasm: HTTP 404/);
+    expect(await page.getByTestId('engine-status').innerText()).toMatch(/duckdb-eh.*\.wasm kon niet geladen worden \(HTTP 404\)/);
     // The default view and each domain's opening view still draw.
     expect(await points(page)).toBe(11);
     await page.locator('[data-testid="domains"] button[data-domain="personeel"]').click();
@@ -198,7 +198,7 @@ describe('honest states', () => {
     // A choice that needs the engine says what failed.
     await page.locator('[data-testid="groups"] input:checked').first().uncheck();
     await expect.poll(() => page.getByTestId('panel').getAttribute('data-status')).toBe('error');
-    expect(await page.getByTestId('error').innerText()).toMatch(/wasm: HTTP 404/);
+    expect(await page.getByTestId('error').innerText()).toMatch(/wasm kon niet geladen worden \(HTTP 404\)/);
     await page.screenshot({ path: join(SCREENSHOTS, 'engine-failed-nl.png'), fullPage: true });
     await page.context().close();
   });

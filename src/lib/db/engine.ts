@@ -7,6 +7,10 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
 import type { Query } from '../queries/sql';
+import { FileFault } from './fault';
+
+/** How long DuckDB may take to start (worker, wasm, open) before the app says it failed. */
+export const ENGINE_TIMEOUT_S = 20;
 
 export interface Engine {
   query<T = Record<string, unknown>>(q: Query): Promise<T[]>;
@@ -25,22 +29,44 @@ async function checkFile(url: string, types: string[]): Promise<void> {
   try {
     res = await fetch(url, { method: 'HEAD', cache: 'no-cache' });
   } catch (e) {
-    throw new Error(`${name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new FileFault(name, 'network', '', `${name}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+  if (!res.ok) throw new FileFault(name, 'http', String(res.status));
   const served = (res.headers.get('content-type') ?? '').split(';')[0].trim();
-  if (!types.includes(served)) throw new Error(`${name}: served as "${served || 'no type'}" instead of ${types[0]}`);
+  if (!types.includes(served))
+    throw new FileFault(name, 'type', served || 'no type', `${name}: served as "${served || 'no type'}" instead of ${types[0]}`);
 }
 
 export async function startEngine(): Promise<Engine> {
   await Promise.all([checkFile(workerUrl, ['text/javascript', 'application/javascript']), checkFile(wasmUrl, ['application/wasm'])]);
   const worker = new Worker(workerUrl);
-  const workerFailed = new Promise<never>((_, reject) =>
-    worker.addEventListener('error', (e) => reject(new Error(`${fileName(workerUrl)}: ${e.message || 'the worker could not start'}`))),
-  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) =>
+      reject(new FileFault(fileName(workerUrl), 'corrupt', '', `${fileName(workerUrl)}: ${e.message || 'the worker could not start'}`)),
+    );
+    // A worker or wasm that never answers (a stalled download, a host that holds the request) must not hang the app.
+    timer = setTimeout(
+      () => reject(new FileFault(`${fileName(workerUrl)} / ${fileName(wasmUrl)}`, 'timeout', String(ENGINE_TIMEOUT_S))),
+      ENGINE_TIMEOUT_S * 1000,
+    );
+  });
+  failed.catch(() => undefined); // a worker error after a good start is not an unhandled rejection
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await Promise.race([db.instantiate(wasmUrl), workerFailed]);
-  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, allowUnsignedExtensions: false });
+  try {
+    await Promise.race([db.instantiate(wasmUrl), failed]);
+    await Promise.race([
+      db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, allowUnsignedExtensions: false }),
+      failed,
+    ]);
+  } catch (e) {
+    worker.terminate();
+    if (e instanceof FileFault) throw e;
+    // DuckDB's own failure to compile or start its wasm: name the file.
+    throw new FileFault(fileName(wasmUrl), 'corrupt', '', `${fileName(wasmUrl)}: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    clearTimeout(timer);
+  }
   const conn = await db.connect();
   await conn.query(`SET autoinstall_known_extensions = false`);
   await conn.query(`SET autoload_known_extensions = false`);

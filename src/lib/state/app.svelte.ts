@@ -7,6 +7,7 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { BootData } from '../data/manifest';
 import type { Catalog, Domain } from '../data/catalog';
 import type { Engine } from '../db/engine';
+import { describeFault, FileFault } from '../db/fault';
 import type { Figure } from '../figure/types';
 import { t } from '../i18n';
 import { figureOf, needOf, offeredViews, possibleViews } from '../views/index';
@@ -25,9 +26,14 @@ export class AppState {
   notices = $state<UrlNotice[]>([]);
   /** Set when a change could not keep its view and another one is shown. */
   carried = $state<Transition['carried']>(null);
-  bootError = $state('');
+  /** Neither boot.json nor the engine could give a catalog: nothing can be drawn. */
+  bootFault = $state<unknown>(null);
+  /** boot.json was missing or broken; the catalog came from the engine's tables instead. */
+  bootFallback = $state<unknown>(null);
   engineStatus = $state<EngineStatus>('loading');
-  engineError = $state('');
+  /** Why the engine failed, and at which step: starting DuckDB, or loading the data files into it. */
+  engineFault = $state<unknown>(null);
+  engineStage = $state<'engine' | 'data'>('engine');
   /** `embed=1`: only the figure is shown; kept in every URL the app writes while embedded. */
   embed = $state(isEmbed(location.search));
   /** The data version named by the link that opened this view (`v=`); cleared by the first change. */
@@ -35,18 +41,31 @@ export class AppState {
 
   /** Data by need key; a result is kept for its own key and drawn only for a choice that needs it. */
   private data = new SvelteMap<string, ViewData>();
-  private errors = new SvelteMap<string, string>();
+  /** A failed need: the error itself, described in the page's language when drawn. */
+  private errors = new SvelteMap<string, unknown>();
   // Not reactive on purpose: it only guards against asking twice for the same data.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private inFlight = new Set<string>();
   private engine: Promise<Engine> | null = null;
+  private retries = 0;
 
-  readonly lang = $derived(this.view?.lang ?? 'nl');
+  /** Before a view exists (boot failed), the language the URL asks for. */
+  readonly lang = $derived(this.view?.lang ?? (/(?:^\?|&)lang=en(?:&|$)/.test(location.search) ? 'en' : 'nl'));
+
+  /** The engine's failure as users read it, in the page's language. */
+  readonly engineMessage = $derived(
+    this.engineStatus === 'failed'
+      ? t(this.lang, this.engineStage === 'data' ? 'dataFailed' : 'engineFailed', { error: describeFault(this.lang, this.engineFault) })
+      : '',
+  );
+  readonly bootError = $derived(this.bootFault === null ? '' : describeFault(this.lang, this.bootFault));
+  readonly bootFallbackMessage = $derived(this.bootFallback === null ? '' : describeFault(this.lang, this.bootFallback));
 
   readonly figure: Figure | null = $derived.by(() => {
     if (!this.catalog || !this.view) return null;
     const { key } = needOf(this.catalog, this.view);
-    return figureOf(this.catalog, this.view, this.data.get(key) ?? null, this.errors.get(key) ?? null);
+    const error = this.errors.has(key) ? this.describeError(this.view.lang, this.errors.get(key)) : null;
+    return figureOf(this.catalog, this.view, this.data.get(key) ?? null, error);
   });
 
   readonly domain = $derived(
@@ -73,18 +92,54 @@ export class AppState {
   constructor(private readonly dataUrl: string) {}
 
   async start(): Promise<void> {
+    this.bootFault = null;
+    let boot: BootData | null = null;
     try {
-      const res = await fetch(`${this.dataUrl}boot.json`, { cache: 'no-cache' });
-      if (!res.ok) throw new Error(`boot.json: HTTP ${res.status}`);
-      const boot = (await res.json()) as BootData;
+      boot = await fetchBoot(this.dataUrl);
+    } catch (e) {
+      this.bootFallback = e;
+    }
+    if (boot) {
       for (const d of boot.views) this.data.set(d.key, d);
       this.catalog = boot.catalog;
       this.version = boot.version;
       this.engine = this.bootEngine();
       this.applyUrl();
-    } catch (e) {
-      this.bootError = e instanceof Error ? e.message : String(e);
+      return;
     }
+    // No usable boot.json: the manifest and the Parquet files hold everything; the engine builds the catalog.
+    await this.startFromEngine();
+  }
+
+  private async startFromEngine(): Promise<void> {
+    const engine = this.bootEngine();
+    this.engine = engine;
+    try {
+      const [{ catalogFromEngine }, ready] = await Promise.all([import('../db/extract'), engine]);
+      this.catalog = await catalogFromEngine(ready);
+      this.applyUrl();
+    } catch (e) {
+      this.bootFault = this.engineFault ?? e;
+    }
+  }
+
+  /** Try again after a failed engine start or data file: the engine, its data, and the current view. */
+  retry = (): void => {
+    if (this.engineStatus !== 'failed' && this.bootFault === null) return;
+    this.retries++;
+    this.errors.clear();
+    if (!this.catalog) {
+      this.bootFault = null;
+      void this.startFromEngine();
+      return;
+    }
+    this.engine = this.bootEngine();
+    if (this.view) this.fetchFor(this.view);
+  };
+
+  private describeError(lang: 'nl' | 'en', e: unknown): string {
+    if (e === ENGINE_FAILED) return this.engineMessage || t(lang, 'engineFailed', { error: describeFault(lang, this.engineFault) });
+    return t(lang, 'queryFailed', { error: describeFault(lang, e) });
   }
 
   /** Read the state from the address bar (first load, back and forward). */
@@ -150,25 +205,25 @@ export class AppState {
       const result = await loadNeed(engine, catalog, need);
       this.data.set(key, result);
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      this.errors.set(
-        key,
-        this.engineStatus === 'failed'
-          ? t(s.lang, 'engineFailed', { error: this.engineError })
-          : t(s.lang, 'queryFailed', { error: reason }),
-      );
+      this.errors.set(key, this.engineStatus === 'failed' ? ENGINE_FAILED : e);
     } finally {
       this.inFlight.delete(key);
     }
   }
 
   private bootEngine(): Promise<Engine> {
+    const reload = this.retries > 0;
+    this.engineStatus = 'loading';
+    this.engineFault = null;
+    this.engineStage = 'engine';
     const promise = (async () => {
       // Loaded on demand: the first chart (from boot.json) waits for neither DuckDB, Arrow nor hyparquet.
       const [{ startEngine }, { fetchManifest, loadExtract }] = await Promise.all([import('../db/engine'), import('../db/extract')]);
       const engine = await startEngine();
+      this.engineStage = 'data';
       const manifest = await fetchManifest(this.dataUrl);
-      await loadExtract(engine, this.dataUrl, manifest);
+      if (!this.version) this.version = manifest.version;
+      await loadExtract(engine, this.dataUrl, manifest, { reload });
       return engine;
     })();
     promise.then(
@@ -177,10 +232,32 @@ export class AppState {
         this.engineStatus = 'ready';
       },
       (e) => {
-        this.engineError = e instanceof Error ? e.message : String(e);
+        this.engineFault = e;
         this.engineStatus = 'failed';
       },
     );
     return promise;
+  }
+}
+
+/** Stands for "the engine failed" in the errors map: described with the engine's own fault. */
+const ENGINE_FAILED = Symbol('engine failed');
+
+/** boot.json, checked: a 404, or a host that answers a missing file with index.html, is a fault naming the file. */
+async function fetchBoot(dataUrl: string): Promise<BootData> {
+  let res: Response;
+  try {
+    res = await fetch(`${dataUrl}boot.json`, { cache: 'no-cache' });
+  } catch (e) {
+    throw new FileFault('boot.json', 'network', '', `boot.json: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!res.ok) throw new FileFault('boot.json', 'http', String(res.status));
+  try {
+    const boot = (await res.json()) as BootData;
+    if (typeof boot?.version !== 'string' || !Array.isArray(boot.views) || !Array.isArray(boot.catalog?.indicators))
+      throw new Error('not boot data');
+    return boot;
+  } catch (e) {
+    throw new FileFault('boot.json', 'json', '', `boot.json: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
