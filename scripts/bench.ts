@@ -3,6 +3,8 @@
  * bench-results/latest.json. Alternatives are compared in one run:
  *   - first chart from the precomputed boot.json (default view) vs first chart that needs
  *     DuckDB-WASM (a shared URL with a non-default view): boot + Parquet decode + query;
+ *   - a link to another domain's indicator: from its prebuilt file (views/<hash>.json) vs the same
+ *     link with the prebuilt files blocked, so only the engine can answer;
  *   - bundle sizes, raw and gzip.
  * Run `npm run data && npm run build` first.
  */
@@ -20,8 +22,11 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-async function measure(h: Awaited<ReturnType<typeof startHarness>>, path: string) {
-  const page = await h.open(path);
+async function measure(h: Awaited<ReturnType<typeof startHarness>>, path: string, blockPrebuilt = false) {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  if (blockPrebuilt) await context.route('**/data/views/*.json', (route) => route.fulfill({ status: 404, body: '' }));
+  const page = await context.newPage();
+  await page.goto(new URL(path, h.url).toString());
   await page.waitForFunction(() => performance.getEntriesByName('herkomstkloof:engine-ready').length > 0, null, { timeout: 60_000 });
   await page.waitForFunction(() => performance.getEntriesByName('herkomstkloof:first-chart').length > 0, null, { timeout: 60_000 });
   const marks = await page.evaluate(() => ({
@@ -45,14 +50,25 @@ const boot = JSON.parse(readFileSync(join(dataDir, 'boot.json'), 'utf8')) as Boo
 const defaultGroups = defaultState(boot.catalog).groups;
 // A view that is not the default: the same indicator with one group fewer, so DuckDB must answer.
 const engineView = `/?grp=${defaultGroups.slice(0, -1).join('~') || defaultGroups[0]}`;
-const scenarios: Record<string, { path: string; firstChart: number[]; engineReady: number[] }> = {
+// Another domain's indicator that is not its domain's default, so not in boot.json.
+const otherIndicator = boot.catalog.indicators.find(
+  (i) => i.domain === 'onderwijs' && !i.domain_default && boot.catalog.coverage.filter((r) => r.indicator === i.id).length > 3,
+)!.id;
+const scenarios: Record<string, { path: string; block?: boolean; firstChart: number[]; engineReady: number[] }> = {
   'precomputed default view': { path: '/', firstChart: [], engineReady: [] },
   'view that needs DuckDB-WASM': { path: engineView, firstChart: [], engineReady: [] },
+  [`link ?ind=${otherIndicator}, prebuilt file`]: { path: `/?ind=${otherIndicator}`, firstChart: [], engineReady: [] },
+  [`link ?ind=${otherIndicator}, prebuilt files blocked`]: {
+    path: `/?ind=${otherIndicator}`,
+    block: true,
+    firstChart: [],
+    engineReady: [],
+  },
 };
 await measure(h, '/'); // warm the OS file cache once; not counted
 for (let i = 0; i < RUNS; i++) {
   for (const s of Object.values(scenarios)) {
-    const m = await measure(h, s.path);
+    const m = await measure(h, s.path, s.block);
     s.firstChart.push(m.firstChart);
     s.engineReady.push(m.engineReady);
   }

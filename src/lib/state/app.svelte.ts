@@ -12,6 +12,7 @@ import type { Figure } from '../figure/types';
 import { t } from '../i18n';
 import { figureOf, needOf, offeredViews, possibleViews } from '../views/index';
 import { loadNeed } from '../views/load';
+import { fnv1a64, prebuiltFile } from '../views/prebuilt';
 import type { ViewData } from '../views/types';
 import { toDomain, toIndicator, type Transition } from './transitions';
 import { isEmbed, parseUrl, permalink, serialiseState, withPageParams, type UrlNotice } from './url';
@@ -46,6 +47,9 @@ export class AppState {
   // Not reactive on purpose: it only guards against asking twice for the same data.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private inFlight = new Set<string>();
+  /** Hashes of the needs the build prebuilt as files (boot.json `prebuilt`). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private prebuilt = new Set<string>();
   private engine: Promise<Engine> | null = null;
   private retries = 0;
 
@@ -101,6 +105,7 @@ export class AppState {
     }
     if (boot) {
       for (const d of boot.views) this.data.set(d.key, d);
+      for (const h of boot.prebuilt ?? []) this.prebuilt.add(h);
       this.catalog = boot.catalog;
       this.version = boot.version;
       this.engine = this.bootEngine();
@@ -201,6 +206,12 @@ export class AppState {
     this.errors.delete(key);
     this.inFlight.add(key);
     try {
+      // A choice prebuilt at build time draws from its small file, without waiting for the engine.
+      const prebuilt = await this.fetchPrebuilt(key);
+      if (prebuilt) {
+        this.data.set(key, prebuilt);
+        return;
+      }
       const engine = await this.engine!;
       const result = await loadNeed(engine, catalog, need);
       this.data.set(key, result);
@@ -208,6 +219,20 @@ export class AppState {
       this.errors.set(key, this.engineStatus === 'failed' ? ENGINE_FAILED : e);
     } finally {
       this.inFlight.delete(key);
+    }
+  }
+
+  /** The prebuilt data of a need, if the build wrote a file for it; null otherwise or on any failure (the engine answers then). */
+  private async fetchPrebuilt(key: string): Promise<ViewData | null> {
+    if (!this.prebuilt.has(fnv1a64(key))) return null;
+    try {
+      // The file's name stays the same across data versions: the version in the query keeps a cached old file from answering.
+      const res = await fetch(`${this.dataUrl}${prebuiltFile(key)}?v=${encodeURIComponent(this.version)}`);
+      if (!res.ok) return null;
+      const data = (await res.json()) as ViewData;
+      return data?.key === key && Array.isArray(data.figures) ? data : null;
+    } catch {
+      return null;
     }
   }
 
