@@ -80,7 +80,8 @@ function policyHeaders(path, url) {
       ...(embed ? {} : { 'x-frame-options': 'DENY' }),
     };
   }
-  return { ...SECURITY, 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" };
+  // Data and styles opened on their own run nothing and load nothing.
+  return { ...SECURITY, 'content-security-policy': "default-src 'none'" };
 }
 
 const plain = { 'content-type': 'text/plain; charset=utf-8', ...SECURITY };
@@ -117,8 +118,17 @@ function send(res, path, length, options) {
   stream.pipe(res);
 }
 
-/** Start serving `root`; resolves with the server and its URL. Port 0 picks a free port. */
-export function startServer({ root = resolve(fileURLToPath(import.meta.url), '../../dist'), port = 4173, host = '127.0.0.1' } = {}) {
+/**
+ * Start serving `root`; resolves with the server and its URL. Port 0 picks a free port. `csp: false`
+ * leaves out the app's Content-Security-Policy, for other sites the tests serve (a report that
+ * embeds the app has a policy of its own).
+ */
+export function startServer({
+  root = resolve(fileURLToPath(import.meta.url), '../../dist'),
+  port = 4173,
+  host = '127.0.0.1',
+  csp = true,
+} = {}) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     try {
@@ -142,7 +152,7 @@ export function startServer({ root = resolve(fileURLToPath(import.meta.url), '..
         'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream',
         'accept-ranges': 'bytes',
         'cache-control': file.path.endsWith('.html') || file.path.endsWith('.json') ? 'no-cache' : 'public, max-age=3600',
-        ...policyHeaders(file.path, url),
+        ...(csp ? policyHeaders(file.path, url) : SECURITY),
       };
       const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
       if (range && (range[1] !== '' || range[2] !== '')) {

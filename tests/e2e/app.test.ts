@@ -85,12 +85,13 @@ describe('URL state', () => {
     await settled(page);
     await page.locator('[data-testid="groups"] input[value="geboren_eu"]').uncheck();
     await expect.poll(() => page.evaluate(() => location.search)).toBe('?grp=geboren_belgie~geboren_buiten_eu');
-    await expect.poll(() => points(page)).toBe(9);
+    // The engine queries and draws the new choice: on a busy machine that takes more than poll's default second.
+    await expect.poll(() => points(page), { timeout: 15_000 }).toBe(9);
     await page.goBack();
     await expect.poll(() => page.evaluate(() => location.search)).toBe('');
     await expect.poll(() => points(page)).toBe(11);
     await page.goForward();
-    await expect.poll(() => points(page)).toBe(9);
+    await expect.poll(() => points(page), { timeout: 15_000 }).toBe(9);
     await page.context().close();
   });
 });

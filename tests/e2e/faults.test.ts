@@ -67,6 +67,21 @@ describe('DuckDB cannot start', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'fault-wasm-mime-en.png'), fullPage: true });
     await page.context().close();
   }, 120_000);
+  it('a wasm download that never finishes: the time limit ends the wait and names the files', async () => {
+    const t0 = Date.now();
+    // HEAD answers (the file exists), the download itself never arrives.
+    const { page } = await faulty('/', '**/*.wasm', (route) => (route.request().method() === 'HEAD' ? route.continue() : undefined));
+    await page.waitForSelector('[data-testid="engine-status"][data-status="failed"]', { timeout: 40_000 });
+    // 20 s limit, plus the page's own load on a busy machine.
+    expect(Date.now() - t0).toBeGreaterThan(19_000);
+    expect(Date.now() - t0).toBeLessThan(40_000);
+    expect(await page.getByTestId('engine-status').innerText()).toMatch(
+      /^De rekenmodule kon niet starten: duckdb-browser-eh\.worker-[\w-]+\.js \/ duckdb-eh-[\w-]+\.wasm startte niet binnen 20 seconden\./,
+    );
+    expect(await points(page)).toBe(11);
+    await page.screenshot({ path: join(SCREENSHOTS, 'fault-wasm-timeout-nl.png'), fullPage: true });
+    await page.context().close();
+  }, 120_000);
 });
 
 describe('boot.json missing or broken', () => {

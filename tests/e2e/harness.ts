@@ -84,6 +84,7 @@ export async function waitForEngine(page: Page): Promise<void> {
  * use the app from outside, such as a report that embeds a view in an iframe.
  */
 export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const { server, url } = (await startServer({ root, port: 0 })) as { server: Server; url: string };
+  // Another site: not the app's Content-Security-Policy (a report that frames the app has its own).
+  const { server, url } = (await startServer({ root, port: 0, csp: false })) as { server: Server; url: string };
   return { url, close: () => new Promise((r) => server.close(() => r())) };
 }

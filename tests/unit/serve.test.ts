@@ -84,6 +84,12 @@ describe('security headers', () => {
     );
   });
 
+  it('data files opened on their own run and load nothing', async () => {
+    const res = await fetch(`${url}big.parquet`, { method: 'HEAD' });
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('index.html carries the same policy as a meta tag (frame-ancestors cannot be set by a meta tag)', () => {
     const html = readFileSync(resolve(import.meta.dirname, '../../index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];

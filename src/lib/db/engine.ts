@@ -38,29 +38,40 @@ async function checkFile(url: string, types: string[]): Promise<void> {
 }
 
 export async function startEngine(): Promise<Engine> {
-  await Promise.all([checkFile(workerUrl, ['text/javascript', 'application/javascript']), checkFile(wasmUrl, ['application/wasm'])]);
-  const worker = new Worker(workerUrl);
+  // A file that never arrives (a stalled download, a host that holds the request) or a worker that
+  // never answers must not hang the app: the whole start, checks included, has a time limit.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) =>
-      reject(new FileFault(fileName(workerUrl), 'corrupt', '', `${fileName(workerUrl)}: ${e.message || 'the worker could not start'}`)),
-    );
-    // A worker or wasm that never answers (a stalled download, a host that holds the request) must not hang the app.
+  const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () => reject(new FileFault(`${fileName(workerUrl)} / ${fileName(wasmUrl)}`, 'timeout', String(ENGINE_TIMEOUT_S))),
       ENGINE_TIMEOUT_S * 1000,
     );
   });
-  failed.catch(() => undefined); // a worker error after a good start is not an unhandled rejection
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  timedOut.catch(() => undefined);
+  let worker: Worker | null = null;
+  let db: duckdb.AsyncDuckDB;
   try {
-    await Promise.race([db.instantiate(wasmUrl), failed]);
+    await Promise.race([
+      Promise.all([checkFile(workerUrl, ['text/javascript', 'application/javascript']), checkFile(wasmUrl, ['application/wasm'])]),
+      timedOut,
+    ]);
+    const w = new Worker(workerUrl);
+    worker = w;
+    const workerFailed = new Promise<never>((_, reject) =>
+      w.addEventListener('error', (e) =>
+        reject(new FileFault(fileName(workerUrl), 'corrupt', '', `${fileName(workerUrl)}: ${e.message || 'the worker could not start'}`)),
+      ),
+    );
+    workerFailed.catch(() => undefined); // a worker error after a good start is not an unhandled rejection
+    db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), w);
+    await Promise.race([db.instantiate(wasmUrl), workerFailed, timedOut]);
     await Promise.race([
       db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, allowUnsignedExtensions: false }),
-      failed,
+      workerFailed,
+      timedOut,
     ]);
   } catch (e) {
-    worker.terminate();
+    worker?.terminate();
     if (e instanceof FileFault) throw e;
     // DuckDB's own failure to compile or start its wasm: name the file.
     throw new FileFault(fileName(wasmUrl), 'corrupt', '', `${fileName(wasmUrl)}: ${e instanceof Error ? e.message : String(e)}`);
