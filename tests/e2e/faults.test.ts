@@ -142,6 +142,59 @@ describe('a bad data file', () => {
   }, 120_000);
 });
 
+describe('the Content-Security-Policy in Chromium', () => {
+  /** Record every CSP violation the page and its worker report. */
+  const recordViolations = (page: Page) =>
+    page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __csp: string[] }).__csp = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+
+  it('the served policy lets the app work: engine, a query, no violation', async () => {
+    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
+    await recordViolations(page);
+    const res = await page.goto(new URL('/?grp=geboren_belgie~geboren_buiten_eu', h.url).toString());
+    expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await waitForEngine(page);
+    await expect.poll(() => panelStatus(page), { timeout: 30_000 }).toBe('ready');
+    expect(await points(page)).toBe(9);
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it("without 'unsafe-eval' on the page the engine fails (Arrow's code generation), so the allowance stays", async () => {
+    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
+    await page.route(/\/(\?.*)?$/, async (route) => {
+      const res = await route.fetch();
+      const headers = {
+        ...res.headers(),
+        'content-security-policy': res.headers()['content-security-policy'].replace(" 'unsafe-eval'", ''),
+      };
+      await route.fulfill({ status: 200, headers, body: (await res.text()).replace(" 'unsafe-eval'", '') });
+    });
+    await page.goto(new URL('/', h.url).toString());
+    await page.waitForSelector('[data-testid="engine-status"][data-status="failed"]', { timeout: 40_000 });
+    expect(await page.getByTestId('engine-status').innerText()).toContain("'unsafe-eval' is not an allowed source of script");
+    // What came with the page still draws.
+    expect(await points(page)).toBe(11);
+    await page.context().close();
+  }, 120_000);
+
+  it('another site cannot frame the app, only its embed view', async () => {
+    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
+    // A page on another origin (the harness's server for data:, which sends no CSP) framing both.
+    await page.setContent(`<iframe id="app" src="${h.url}"></iframe><iframe id="embed" src="${h.url}?embed=1"></iframe>`);
+    const embed = (await (await page.waitForSelector('#embed')).contentFrame())!;
+    await embed.waitForSelector('[data-testid="panel"]', { timeout: 30_000 });
+    const app = (await (await page.$('#app'))!.contentFrame())!;
+    // The blocked frame shows the browser's error page, never the app.
+    await page.waitForTimeout(1000);
+    expect(await app.locator('[data-testid="panel"]').count()).toBe(0);
+    await page.context().close();
+  }, 120_000);
+});
+
 describe('privacy under faults', () => {
   it('made no request to anything but this server', () => {
     const origin = new URL(h.url).origin;

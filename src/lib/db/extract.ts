@@ -55,6 +55,8 @@ export async function loadExtract(engine: Engine, baseUrl: string, manifest: Man
       try {
         table = await parquetToArrow(buffer);
       } catch (e) {
+        // A page policy that forbids Arrow's code generation is not a damaged file: say what it is.
+        if (e instanceof EvalError) throw e;
         throw new FileFault(entry.file, 'corrupt', '', `${entry.file}: ${e instanceof Error ? e.message : String(e)}`);
       }
       await engine.insertTable(name, table);
