@@ -112,6 +112,24 @@ describe('boot.json missing or broken', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'fault-boot-html-en.png'), fullPage: true });
     await page.context().close();
   }, 120_000);
+  it('boot.json and the wasm both missing: both named in one message, and retry draws once the wasm is back', async () => {
+    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
+    await page.route('**/data/boot.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(new URL('/', h.url).toString());
+    const error = page.getByTestId('boot-error');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.locator('p').innerText()).toMatch(
+      /^De gegevens konden niet geladen worden: het bestand boot\.json kon niet geladen worden \(HTTP 404\); het bestand duckdb-eh-[\w-]+\.wasm kon niet geladen worden \(HTTP 404\)\.$/,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'fault-boot-and-wasm-nl.png'), fullPage: true });
+    await page.unroute('**/*.wasm');
+    await error.getByTestId('retry').click();
+    await page.waitForSelector('[data-testid="chart"] svg g.trend-point > *', { timeout: 60_000 });
+    expect(await points(page)).toBe(11);
+    expect(await page.getByTestId('boot-fallback').count()).toBe(1);
+    await page.context().close();
+  }, 120_000);
 });
 
 describe('a bad data file', () => {

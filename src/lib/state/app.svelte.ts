@@ -62,7 +62,15 @@ export class AppState {
       ? t(this.lang, this.engineStage === 'data' ? 'dataFailed' : 'engineFailed', { error: describeFault(this.lang, this.engineFault) })
       : '',
   );
-  readonly bootError = $derived(this.bootFault === null ? '' : describeFault(this.lang, this.bootFault));
+  /** Both ways to a catalog failed: name boot.json's fault and the engine's. */
+  readonly bootError = $derived(
+    this.bootFault === null
+      ? ''
+      : [this.bootFallback, this.bootFault]
+          .filter((e) => e !== null)
+          .map((e) => describeFault(this.lang, e))
+          .join('; '),
+  );
   readonly bootFallbackMessage = $derived(this.bootFallback === null ? '' : describeFault(this.lang, this.bootFallback));
 
   readonly figure: Figure | null = $derived.by(() => {
