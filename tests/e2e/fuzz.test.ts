@@ -317,6 +317,22 @@ describe('notices of a hostile link', () => {
   }, 120_000);
 });
 
+describe('links the app writes', () => {
+  it('unticking every group writes grp=- and a reload shows no groups, without a notice', async () => {
+    const page = await h.open('/');
+    await page.waitForSelector('[data-testid="groups"] input:checked');
+    while (await page.locator('[data-testid="groups"] input:checked').count())
+      await page.locator('[data-testid="groups"] input:checked').first().uncheck();
+    await page.waitForFunction(() => location.search === '?grp=-');
+    await page.reload();
+    await page.waitForSelector('[data-testid="panel"][data-status="empty"]');
+    expect(await page.locator('[data-testid="groups"] input:checked').count()).toBe(0);
+    expect(await page.getByTestId('url-notice').count()).toBe(0);
+    expect(await page.getByTestId('panel').innerText()).toContain('Kies minstens één groep.');
+    await page.context().close();
+  }, 120_000);
+});
+
 describe('URL fuzzing', () => {
   it(`contains ${COUNT} generated URLs (seed ${SEED})`, async () => {
     console.log(`url fuzz: seed ${SEED}, ${COUNT} URLs (TEST_SEED=${SEED} to repeat)`);
