@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { embedSnippet } from '../../src/lib/export/embed';
 import { settled } from './expect';
 import { ROOT, SCREENSHOTS, serveFolder, startHarness, type Harness } from './harness';
 
@@ -15,7 +14,8 @@ let h: Harness;
 let report: { url: string; close(): Promise<void> };
 /** The version of the extract in dist/, as the build wrote it. */
 let version: string;
-const FRAME_ID = 'kloof-werk';
+/** The snippet's frame id when none is chosen. */
+const FRAME_ID = 'herkomstkloof';
 const INITIAL = 480;
 
 beforeAll(async () => {
@@ -24,13 +24,13 @@ beforeAll(async () => {
   // A sample report, on its own server: the app's origin is not the report's.
   const folder = join(ROOT, 'test-results', 'report-site');
   mkdirSync(folder, { recursive: true });
-  const appOrigin = new URL(h.url).origin;
-  const snippet = embedSnippet({
-    src: `${h.url}?view=gap&embed=1&v=${version}`,
-    title: 'Herkomstkloof in de werkzaamheidsgraad, Vlaams Gewest',
-    appOrigin,
-    id: FRAME_ID,
-  });
+  // The snippet a user copies from the gap view's Export / Share panel, not one made by the app's code here.
+  const app = await h.open('/?view=gap');
+  await settled(app);
+  await app.locator('[data-testid="export"] > summary').click();
+  const snippet = await app.getByTestId('export-embed').inputValue();
+  await app.context().close();
+  expect(snippet).toContain(`src="${h.url}?view=gap&amp;embed=1&amp;v=${version}"`);
   writeFileSync(
     join(folder, 'index.html'),
     `<!doctype html>
