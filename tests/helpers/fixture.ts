@@ -89,3 +89,44 @@ export function withTable(name: TableName, text: string): Record<TableName, stri
 export function withRows(name: TableName, ...lines: string[]): Record<TableName, string> {
   return withTable(name, SYNTHETIC_FIXTURE[name] + lines.join('\n') + '\n');
 }
+
+/**
+ * Staff against the population of the same place and year (synthetic, for tests only): a staff
+ * indicator whose yardstick is a population indicator. Gent has pairs for two groups, one of them
+ * stated approximately and one dated on 1 January; its 2019 staff figure has no population figure
+ * of that year. The region's 2018 population figure is 0, so no ratio can be made. Antwerpen has a
+ * population figure and no staff figure.
+ */
+export const REPRESENTATION_FIXTURE: Record<TableName, string> = {
+  ...SYNTHETIC_FIXTURE,
+  indicators: `id,domain,label_nl,label_en,unit,better,decimals,definition_nl,definition_en,domain_default,levels,employer,yardstick
+staff,personeel,Synthetisch personeel,Synthetic staff,%,higher,1,Synthetisch (test),Synthetic (test),true,gewest|centrumstad,stadsbestuur,pop
+pop,personeel,Synthetische bevolking,Synthetic population,%,none,1,Synthetisch (test),Synthetic (test),false,gewest|centrumstad,,
+rate,werk,Synthetische graad,Synthetic rate,%,higher,1,Synthetisch (test),Synthetic (test),true,gewest|centrumstad,,
+`,
+  geos: `id,nis,name_nl,name_en,level
+vlaams_gewest,02000,Vlaams Gewest,Flemish Region,gewest
+antwerpen,11002,Antwerpen,Antwerp,centrumstad
+gent,44021,Gent,Ghent,centrumstad
+`,
+  sources:
+    SYNTHETIC_FIXTURE.sources +
+    `staffsrc,Synthetic Staff,Synthetic staff report,2020,https://example.org/staff,Tabel 4,"Gent: 10,0% in 2014 (Belgisch 90,0%), ongeveer 12% in 2016, 15,0% in 2019; Vlaams Gewest 8,0% in 2016 en 9,0% in 2018.",2026-11-30,agency
+popsrc,Synthetic Population,Synthetic population table,2019,https://example.org/pop,Tabel 5,"Gent 25,0% in 2014 (Belgisch 75,0%) en 28,0% op 1 januari 2016; Vlaams Gewest 16,0% in 2016 en 0 in 2018; Antwerpen 40,0%.",2026-11-30,statistics
+`,
+  observations: `indicator,geo,period,group,sex,age,value,source,note,approx
+staff,gent,2014,niet_eu,T,,10.0,staffsrc,,false
+staff,gent,2014,belgisch,T,,90.0,staffsrc,,false
+staff,gent,2016,niet_eu,T,,12,staffsrc,,true
+staff,gent,2019,niet_eu,T,,15.0,staffsrc,,false
+staff,vlaams_gewest,2016,niet_eu,T,,8.0,staffsrc,,false
+staff,vlaams_gewest,2018,niet_eu,T,,9.0,staffsrc,,false
+pop,gent,2014,niet_eu,T,18-65,25.0,popsrc,,false
+pop,gent,2014,belgisch,T,18-65,75.0,popsrc,,false
+pop,gent,2016-01-01,niet_eu,T,,28.0,popsrc,,false
+pop,vlaams_gewest,2016,niet_eu,T,,16.0,popsrc,,false
+pop,vlaams_gewest,2018,niet_eu,T,,0,popsrc,,false
+pop,antwerpen,2016,niet_eu,T,,40.0,popsrc,,false
+rate,gent,2017,niet_eu,T,20-64,55.1,new,,false
+`,
+};

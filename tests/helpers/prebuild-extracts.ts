@@ -10,11 +10,12 @@
  * build is not attributed to any test; its code is tested where tests call it directly.
  */
 import { buildTempExtract } from './extract';
-import { APPROX_FIXTURE, SCHOOL_FIXTURE, SYNTHETIC_FIXTURE } from './fixture';
+import { APPROX_FIXTURE, REPRESENTATION_FIXTURE, SCHOOL_FIXTURE, SYNTHETIC_FIXTURE } from './fixture';
 
 export default async function prebuildExtracts(): Promise<void> {
   await buildTempExtract(SYNTHETIC_FIXTURE);
   await buildTempExtract(SCHOOL_FIXTURE);
   await buildTempExtract(APPROX_FIXTURE);
+  await buildTempExtract(REPRESENTATION_FIXTURE);
   await buildTempExtract();
 }

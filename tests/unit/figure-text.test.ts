@@ -14,12 +14,12 @@ import type { Catalog } from '../../src/lib/data/catalog';
 import type { BootData } from '../../src/lib/data/manifest';
 import type { Figure } from '../../src/lib/figure/types';
 import { defaultState, type ViewState } from '../../src/lib/state/view-state';
-import { figureOf } from '../../src/lib/views/index';
+import { figureOf, offeredViews, possibleViews } from '../../src/lib/views/index';
 import { loadView } from '../../src/lib/views/load';
 import type { ViewData } from '../../src/lib/views/types';
 import { openExtract, runQuery } from '../../scripts/lib/duckdb-node';
 import { buildTempExtract } from '../helpers/extract';
-import { APPROX_FIXTURE, SCHOOL_FIXTURE } from '../helpers/fixture';
+import { APPROX_FIXTURE, REPRESENTATION_FIXTURE, SCHOOL_FIXTURE } from '../helpers/fixture';
 
 let catalog: Catalog;
 let load: (s: ViewState) => Promise<ViewData>;
@@ -154,5 +154,43 @@ describe('figures stated approximately (synthetic fixture with "ongeveer")', () 
     const s: ViewState = { ...defaultState(approxCatalog, 'rate'), groups: ['belgisch', 'niet_eu'], ...over };
     const f = figureOf(approxCatalog, s, await approxLoad(s));
     await expect(figureText(f, s)).toMatchFileSnapshot(`__snapshots__/figures/approx-${name}.txt`);
+  });
+});
+
+describe('staff against the population of the same place and year (synthetic representation fixture)', () => {
+  let reprCatalog: Catalog;
+  let reprLoad: (s: ViewState) => Promise<ViewData>;
+  beforeAll(async () => {
+    const dir = await buildTempExtract(REPRESENTATION_FIXTURE);
+    reprCatalog = (JSON.parse(readFileSync(join(dir, 'boot.json'), 'utf8')) as BootData).catalog;
+    const conn = await openExtract(dir);
+    reprLoad = (s) => loadView({ query: (q) => runQuery(conn, q) }, reprCatalog, s);
+  }, 30_000);
+
+  it.each([
+    // Gent only, one group: rows labelled by period alone; 2016 approximate; 2019 without a pair.
+    ['gent', { geos: ['gent'], groups: ['niet_eu'] }],
+    // Two places and two groups: rows name place and group; the region's 2018 population is 0.
+    ['places-groups', { geos: ['vlaams_gewest', 'gent', 'antwerpen'], groups: ['belgisch', 'niet_eu'], lang: 'en' }],
+    // Antwerpen has a population figure and no staff figure: empty, with the places that have a
+    // pair for at least one of the groups (the region has one for Non-EU only).
+    ['no-pairs', { geos: ['antwerpen'], groups: ['belgisch', 'niet_eu'] }],
+    // An indicator without a yardstick asked for this view.
+    ['no-yardstick', { indicator: 'rate', geos: ['gent'], groups: ['niet_eu'] }],
+  ] as [string, Partial<ViewState>][])('%s', async (name, over) => {
+    const s: ViewState = { ...defaultState(reprCatalog, 'staff'), view: 'representation', ...over };
+    const f = figureOf(reprCatalog, s, await reprLoad(s));
+    await expect(figureText(f, s)).toMatchFileSnapshot(`__snapshots__/figures/representation-${name}.txt`);
+  });
+
+  it('the tab is offered for the staff indicator only, and marked possible only where a place has a pair', () => {
+    const s: ViewState = { ...defaultState(reprCatalog, 'staff'), view: 'representation', groups: ['belgisch'] };
+    expect(offeredViews(reprCatalog, s)).toContain('representation');
+    expect(offeredViews(reprCatalog, { ...s, indicator: 'rate' })).not.toContain('representation');
+    expect(possibleViews(reprCatalog, { ...s, geos: ['gent'] }).representation).toBe(true);
+    // The region has a pair for Non-EU origin, none for Belgian origin.
+    expect(possibleViews(reprCatalog, { ...s, geos: ['vlaams_gewest'] }).representation).toBe(false);
+    expect(possibleViews(reprCatalog, { ...s, geos: ['vlaams_gewest'], groups: ['belgisch', 'niet_eu'] }).representation).toBe(true);
+    expect(possibleViews(reprCatalog, { ...s, geos: ['antwerpen'], groups: ['niet_eu'] }).representation).toBe(false);
   });
 });

@@ -74,10 +74,8 @@ export const representation: ViewModule = {
     if (!yardstick)
       return emptyFigure(ctx, title, t(lang, 'empty_noYardstick'), [suggestion(lang, 'suggestTrend', { ...s, view: 'trend' })]);
 
-    const staffSeries = catalogOrder(
-      c,
-      ctx.series.filter((x) => s.geos.includes(x.geo) && s.groups.includes(x.group)),
-    );
+    // ctx.series holds only the chosen places and groups: `needs` asks for no others.
+    const staffSeries = catalogOrder(c, ctx.series);
     const populationSeries = toSeries(ctx.data.figures.filter((f) => f.indicator === yardstick.id));
     const pairs: Pair[] = [];
     const unpaired: { series: Series; periods: string[] }[] = [];
