@@ -38,7 +38,8 @@ gap,vlaams_gewest,2015,niet_eu,T,20-64,19.2,print,
 
 /**
  * The synthetic fixture plus an indicator where lower is better, counted in school years, with a
- * target and a place (Gent) that has no reference figure (synthetic, for tests only).
+ * target and a place (Gent) that has no reference figure, nor a figure for its own target
+ * (synthetic, for tests only).
  */
 export const SCHOOL_FIXTURE: Record<TableName, string> = {
   ...SYNTHETIC_FIXTURE,
@@ -48,7 +49,11 @@ export const SCHOOL_FIXTURE: Record<TableName, string> = {
   sources:
     SYNTHETIC_FIXTURE.sources +
     'school,Synthetic,School synthetic source,2021,https://example.org/school,Tabel 3,"In 2016/2017 10,0% en 25,0%; in 2017/2018 9,5% en 22,0%; in 2019/2020 9,0% en 20,0%; Gent 30,0%; doel 8%.",2026-11-30,statistics\n',
-  targets: SYNTHETIC_FIXTURE.targets + 't2,leave,vlaams_gewest,belgisch,8,2020,Doel 8 %,Target 8%,school\n',
+  targets:
+    SYNTHETIC_FIXTURE.targets +
+    't2,leave,vlaams_gewest,belgisch,8,2020,Doel 8 %,Target 8%,school\n' +
+    // A target for a place and group without figures.
+    't3,leave,gent,belgisch,8,2020,Doel Gent 8 %,Ghent target 8%,school\n',
   observations:
     SYNTHETIC_FIXTURE.observations +
     [

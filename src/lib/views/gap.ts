@@ -96,10 +96,8 @@ export const gap: ViewModule = {
       return empty(ctx, title, t(lang, 'empty_noReference'), [suggestion(lang, 'suggestTrend', { ...s, view: 'trend' })]);
     }
     const refName = groupName(c, lang, reference);
-    const series = catalogOrder(
-      c,
-      ctx.series.filter((x) => s.geos.includes(x.geo) && (x.group === reference || s.groups.includes(x.group))),
-    );
+    // ctx.series holds only the chosen places, the chosen groups and the reference: `needs` asks for no others.
+    const series = catalogOrder(c, ctx.series);
     const all = gapsOf(series, reference, indicator.better === 'lower');
     const years = [...new Set(all.map((g) => g.figure.year_end))].sort((a, b) => a - b);
     const year = acrossPlaces ? (s.year ?? years.at(-1) ?? null) : null;
