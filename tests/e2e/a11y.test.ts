@@ -1,6 +1,6 @@
 /**
  * Accessibility: axe-core (via @axe-core/playwright) over every view of every domain, in both
- * languages, on the production build. No serious or critical violation is allowed; the test lists
+ * languages and both colour schemes (light, and `prefers-color-scheme: dark`), on the production build. No serious or critical violation is allowed; the test lists
  * each one with the view it was found in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,10 +20,16 @@ afterAll(async () => {
 });
 
 describe('axe-core on every view', () => {
-  it.each(['nl', 'en'])(
-    'no serious or critical violations, every domain and view (%s)',
-    async (lang) => {
+  it.each([
+    ['nl', 'light'],
+    ['en', 'light'],
+    ['nl', 'dark'],
+    ['en', 'dark'],
+  ] as const)(
+    'no serious or critical violations, every domain and view (%s, %s)',
+    async (lang, colorScheme) => {
       const page = await h.open(`/?lang=${lang}`);
+      await page.emulateMedia({ colorScheme });
       await waitForEngine(page);
       const found: string[] = [];
       for (const domain of DOMAINS) {
@@ -41,7 +47,11 @@ describe('axe-core on every view', () => {
       // The export panel, opened, with its form controls.
       await page.locator('[data-testid="export"] > summary').click();
       const { violations } = await new AxeBuilder({ page }).include('[data-testid="export"]').analyze();
-      found.push(...violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((v) => `export panel: ${v.id}`));
+      found.push(
+        ...violations
+          .filter((x) => x.impact === 'serious' || x.impact === 'critical')
+          .map((v) => `export panel: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      );
       expect(found).toEqual([]);
       await page.context().close();
     },

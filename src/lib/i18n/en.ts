@@ -53,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   domain_huizen_van_het_kind: 'Houses of the Child',
   domain_personeel: 'Staff',
   domains: 'Domains',
+  skipToChart: 'Skip to the chart',
   views: 'Views',
   view_trend: 'Trend',
   view_compare: 'Comparison',

@@ -51,6 +51,7 @@ export const nl = {
   domain_huizen_van_het_kind: 'Huizen van het Kind',
   domain_personeel: 'Personeel',
   domains: 'Domeinen',
+  skipToChart: 'Naar de grafiek',
   views: 'Weergaven',
   view_trend: 'Evolutie',
   view_compare: 'Vergelijking',
