@@ -113,6 +113,18 @@ function bool(text: string | undefined, file: string): boolean {
   throw new Error(`${file}: not true/false: ${JSON.stringify(text)}`);
 }
 
+/** Every row of one CSV file, every cell as text ('' where empty). */
+export async function readCsvText(path: string): Promise<TextRow[]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    return await readCsv(conn, path);
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
 /** Every row of the six curated files in `dataDir`. */
 export async function loadData(dataDir = 'data'): Promise<OracleData> {
   const instance = await DuckDBInstance.create(':memory:');

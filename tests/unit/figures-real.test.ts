@@ -137,6 +137,37 @@ describe('Flemish government staff of foreign origin: progress to target', () =>
   });
 });
 
+describe('our words in the reader’s language: notes, publishers and locators (data/*.csv `_en` columns)', () => {
+  // werkzaamheidsgraad,vlaams_gewest,2011,geboren_buiten_eu,…,53.0,sw_kloof_geboorteland_2011,
+  //   note "Enquête naar de Arbeidskrachten; buiten de EU28", note_en "Labour Force Survey; outside the EU28"
+  // ow_nieuwsblad_sv_eak_2022: publisher "Het Nieuwsblad (Belga), op basis van Statistiek Vlaanderen (EAK)",
+  //   publisher_en "Het Nieuwsblad (Belga), based on Statistiek Vlaanderen (Labour Force Survey, EAK)",
+  //   locator "Artikel 4 mei 2023, alinea 2 en 5", locator_en "Article 4 May 2023, paragraphs 2 and 5"
+  const table = (lang: 'nl' | 'en') => figure({ ...defaultState(catalog, undefined, lang), view: 'table' });
+  const row2011 = (f: Figure) => f.table.rows.find((r) => r.key.startsWith('vlaams_gewest|geboren_buiten_eu|2011'));
+
+  it('in English: the note, the publisher in the table and the source list, and the locator', async () => {
+    const f = await table('en');
+    expect(row2011(f)?.cells.note).toBe('Labour Force Survey; outside the EU28');
+    const nieuwsblad = f.sources.find((s) => s.id === 'ow_nieuwsblad_sv_eak_2022');
+    expect(nieuwsblad?.publisher).toBe('Het Nieuwsblad (Belga), based on Statistiek Vlaanderen (Labour Force Survey, EAK)');
+    expect(nieuwsblad?.locator).toBe('Article 4 May 2023, paragraphs 2 and 5');
+    expect(f.table.rows.map((r) => r.cells.source)).toContain(
+      'Het Nieuwsblad (Belga), based on Statistiek Vlaanderen (Labour Force Survey, EAK) 2023',
+    );
+    // Quotes and titles stay as published.
+    expect(nieuwsblad?.quote).toMatch(/^In 2022 werkte in het Vlaamse Gewest 71,5 procent/);
+  });
+
+  it('in Dutch: the Dutch', async () => {
+    const f = await table('nl');
+    expect(row2011(f)?.cells.note).toBe('Enquête naar de Arbeidskrachten; buiten de EU28');
+    const nieuwsblad = f.sources.find((s) => s.id === 'ow_nieuwsblad_sv_eak_2022');
+    expect(nieuwsblad?.publisher).toBe('Het Nieuwsblad (Belga), op basis van Statistiek Vlaanderen (EAK)');
+    expect(nieuwsblad?.locator).toBe('Artikel 4 mei 2023, alinea 2 en 5');
+  });
+});
+
 describe('representation: staff against population of the same place and year', () => {
   // stadspersoneel_buitenlandse_herkomst_pct,centrumsteden,2014,buitenlands,…,13 (two sources)
   // stadspersoneel_buitenlandse_herkomst_pct,centrumsteden,2016-01-01,buitenlands,…,16 (two sources)

@@ -461,6 +461,41 @@ describe('lintData: approx', () => {
   });
 });
 
+describe('lintData: translation', () => {
+  const withEnglish = (texts: Texts): Texts => ({
+    ...texts,
+    observations: texts.observations
+      .trimEnd()
+      .split('\n')
+      .map((line, i) => `${line},${i === 0 ? 'note_en' : ''}`)
+      .join('\n'),
+  });
+
+  it('a file with note_en: a note without its English is named by line; rows without a note need none', () => {
+    const texts = withEnglish(swap('observations', '60.5,stat,,false', '60.5,stat,afgerond,false'));
+    expect(lint(texts).map((p) => [p.file, p.line, p.rule, p.message])).toEqual([[OBS, 4, 'translation', 'note has no English (note_en)']]);
+    expect(
+      lint({ ...texts, observations: texts.observations.replace('60.5,stat,afgerond,false,', '60.5,stat,afgerond,false,rounded') }),
+    ).toEqual([]);
+  });
+
+  it('a file without the English column is not held to it (older extracts, fixtures)', () => {
+    expect(lint(swap('observations', '60.5,stat,,false', '60.5,stat,afgerond,false'))).toEqual([]);
+  });
+
+  it('sources: publisher and locator each need their English once the columns exist', () => {
+    const lines = CLEAN.sources.trimEnd().split('\n');
+    const sources = [
+      `${lines[0]},publisher,locator,publisher_en,locator_en`,
+      ...lines.slice(1).map((l, i) => (i === 0 ? `${l},Kind en Gezin,Tabel 2,,` : `${l},Kind en Gezin,Tabel 2,Kind en Gezin,Table 2`)),
+    ].join('\n');
+    expect(where(lint({ ...CLEAN, sources }))).toEqual([
+      ['data/sources.csv', 2, 'translation'],
+      ['data/sources.csv', 2, 'translation'],
+    ]);
+  });
+});
+
 describe('quoteApproximates', () => {
   it('finds an approximation word right before the figure, in Dutch, English, German and French', () => {
     expect(quoteApproximates('Ongeveer 80% van de gezinnen', '80')).toBe(true);

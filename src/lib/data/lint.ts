@@ -32,6 +32,8 @@ export const LINT_RULES = [
   'approx word',
   /** One figure of one passage (same indicator, group and value) filed under two places or periods. */
   'passage filed twice',
+  /** A file has the English column of a text (note_en, publisher_en, locator_en), and a row leaves it empty. */
+  'translation',
 ] as const;
 export type LintRule = (typeof LINT_RULES)[number];
 
@@ -394,6 +396,23 @@ function checkApprox(tables: LintTables, quotes: Map<string, string>, out: LintP
   }
 }
 
+/** Texts we wrote in Dutch whose English a file carries in a column of its own: English mode shows no Dutch. */
+const TRANSLATED: [keyof LintTables, string, string][] = [
+  ['observations', 'note', 'note_en'],
+  ['sources', 'publisher', 'publisher_en'],
+  ['sources', 'locator', 'locator_en'],
+];
+
+function checkTranslations(tables: LintTables, out: LintProblem[]) {
+  for (const [table, column, english] of TRANSLATED) {
+    for (const row of tables[table]) {
+      if (english in row.cells && cell(row, column) && !cell(row, english)) {
+        out.push({ file: `data/${table}.csv`, line: row.line, rule: 'translation', message: `${column} has no English (${english})` });
+      }
+    }
+  }
+}
+
 /** The tables the lint reads, from CSV texts by table name (`disagreements` may be missing: none declared). */
 export function lintTablesOf(texts: Partial<Record<keyof LintTables, string>>): LintTables {
   const rows = (name: keyof LintTables) => (texts[name] === undefined ? [] : lintRows(texts[name]));
@@ -419,6 +438,7 @@ export function lintData(tables: LintTables): LintProblem[] {
   checkPassages(figs, quotes, out);
   checkPlaces(tables, out);
   checkApprox(tables, quotes, out);
+  checkTranslations(tables, out);
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }
 

@@ -41,6 +41,8 @@ export const SOURCE_KINDS = ['statistics', 'agency', 'parliament', 'research', '
  * all Flemish local governments together, or a city administration (one city, or the 13
  * centrumsteden together). Which places each may sit on: src/lib/data/lint.ts, data/README.md.
  */
+/** Languages a quoted source is published in. */
+export const SOURCE_LANGS = ['nl', 'en', 'fr', 'de'] as const;
 export const EMPLOYERS = ['vlaamse_overheid', 'lokale_besturen', 'stadsbestuur'] as const;
 
 export type Unit = (typeof UNITS)[number];
@@ -110,6 +112,11 @@ export const TABLES: Record<TableName, ColumnSpec[]> = {
     req('quote', { kind: 'text' }),
     req('consulted', { kind: 'date' }),
     req('kind', { kind: 'enum', values: SOURCE_KINDS }),
+    /** The publisher and locator in English (our words around the names); empty reads as the Dutch. */
+    later('publisher_en', { kind: 'text' }),
+    later('locator_en', { kind: 'text' }),
+    /** The language of the quote and title as published (marked `lang` on screen); empty reads as nl. */
+    later('lang', { kind: 'enum', values: SOURCE_LANGS }),
   ],
   targets: [
     req('id', { kind: 'id' }),
@@ -134,6 +141,8 @@ export const TABLES: Record<TableName, ColumnSpec[]> = {
     opt('note', { kind: 'text' }),
     /** true where the quote states the figure approximately ("ongeveer", "around"…); empty reads as false. */
     later('approx', { kind: 'bool' }),
+    /** The note in English; empty where the note is. */
+    later('note_en', { kind: 'text' }),
   ],
 };
 

@@ -45,6 +45,9 @@ export const STORAGE_COLUMNS: Record<TableName, [name: string, sqlType: 'VARCHAR
     ['quote', 'VARCHAR'],
     ['consulted', 'VARCHAR'],
     ['kind', 'VARCHAR'],
+    ['publisher_en', 'VARCHAR'],
+    ['locator_en', 'VARCHAR'],
+    ['lang', 'VARCHAR'],
   ],
   targets: [
     ['id', 'VARCHAR'],
@@ -74,6 +77,7 @@ export const STORAGE_COLUMNS: Record<TableName, [name: string, sqlType: 'VARCHAR
     ['source', 'VARCHAR'],
     ['note', 'VARCHAR'],
     ['approx', 'BOOLEAN'],
+    ['note_en', 'VARCHAR'],
   ],
 };
 

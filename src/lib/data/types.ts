@@ -55,6 +55,11 @@ export interface Source {
   consulted: string;
   /** Who published the passage; decides which figure is primary where sources overlap. */
   kind: SourceKind;
+  /** In English (our words around the names); null where the Dutch serves (older extracts, fixtures). */
+  publisher_en?: string | null;
+  locator_en?: string | null;
+  /** The language the quote and title are published in; null reads as nl. */
+  lang?: string | null;
 }
 
 export interface Target {
@@ -87,6 +92,8 @@ export interface Observation {
   note: string | null;
   /** The quote states the figure approximately ("ongeveer", "around"…). */
   approx: boolean;
+  /** The note in English; null where there is no note. */
+  note_en?: string | null;
 }
 
 export interface Dataset {

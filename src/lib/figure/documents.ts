@@ -6,6 +6,8 @@ export interface CitedDocument {
   title: string;
   year: number;
   url: string | null;
+  /** The language the title (and its quotes) are published in. */
+  lang: string;
   citations: Source[];
 }
 
@@ -15,7 +17,7 @@ export function groupByDocument(sources: Source[]): CitedDocument[] {
     const key = [s.publisher, s.title, s.year, s.url ?? ''].join('\u0000');
     const doc = docs.get(key);
     if (doc) doc.citations.push(s);
-    else docs.set(key, { publisher: s.publisher, title: s.title, year: s.year, url: s.url, citations: [s] });
+    else docs.set(key, { publisher: s.publisher, title: s.title, year: s.year, url: s.url, lang: s.lang || 'nl', citations: [s] });
   }
   return [...docs.values()];
 }

@@ -40,6 +40,8 @@ export interface StatedFigure {
    * results; optional only so that rows made by hand (tests) need not state it.
    */
   approx?: boolean;
+  /** The note in English (null where there is none); optional for rows made by hand (tests). */
+  note_en?: string | null;
 }
 
 export function figuresQuery(f: ObservationFilter): Query {
@@ -53,7 +55,7 @@ export function figuresQuery(f: ObservationFilter): Query {
   }
   return {
     sql: `SELECT o.indicator, o.geo, o.period, o.period_kind, o.period_start, o.period_end, o.period_sort, o.year_start, o.year_end, o."group", o.age, o.value, o.source,
-       s.kind AS source_kind, s.year AS source_year, o.note, o.approx
+       s.kind AS source_kind, s.year AS source_year, o.note, o.approx, o.note_en
 FROM observations o JOIN sources s ON s.id = o.source
 WHERE o.indicator IN (${placeholders(indicators.length)}) AND o.sex = 'T' AND o.geo IN (${placeholders(f.geos.length)}) AND o."group" IN (${placeholders(f.groups.length)}) ${years}
 ORDER BY o.indicator, o.geo, o."group", o.period_sort, o.source`,

@@ -16,6 +16,7 @@ import { table } from './table';
 import { target } from './target';
 import { trend } from './trend';
 import { unitLabel } from '../charts/common';
+import { dataInLanguage } from './language';
 import type { ViewData, ViewModule } from './types';
 
 export const VIEW_MODULES: Record<ViewKind, ViewModule> = { trend, compare, gap, target, representation, table };
@@ -69,8 +70,9 @@ export function figureOf(c: Catalog, s: ViewState, data: ViewData | null, error:
   const { key } = needOf(c, s);
   if (!data || data.key !== key) return placeholderFigure(c, s, 'loading', null);
   // Series of the chosen indicator only: a view may ask for a second one (the representation view's yardstick).
-  const own = data.figures.filter((f) => (f.indicator ?? s.indicator) === s.indicator);
-  return viewModule(s.view).figure({ state: s, catalog: c, indicator, lang: s.lang, data, series: toSeries(own) });
+  const local = dataInLanguage(data, s.lang);
+  const own = local.figures.filter((f) => (f.indicator ?? s.indicator) === s.indicator);
+  return viewModule(s.view).figure({ state: s, catalog: c, indicator, lang: s.lang, data: local, series: toSeries(own) });
 }
 
 /** Which views can show figures for a state (tabs mark the others). */
