@@ -6,7 +6,7 @@ import { DEFAULT_SORT, formatSort, parseSort, sortTable } from '../../src/lib/fi
 import type { FigureTable } from '../../src/lib/figure/types';
 import { listOf, yearSpanText } from '../../src/lib/views/common';
 import { nearestYears } from '../../src/lib/views/compare';
-import { groupByDocument } from '../../src/lib/figure/documents';
+import { groupByDocument, sourceLineText } from '../../src/lib/figure/documents';
 import type { Source } from '../../src/lib/data/types';
 
 describe('end labels never overlap', () => {
@@ -114,5 +114,34 @@ describe('words', () => {
       ['T1', ['a', 'c']],
       ['T2', ['b']],
     ]);
+  });
+
+  it('tells documents apart by their address too, and writes the source line with "Bron" or "Bronnen"', () => {
+    const src = (id: string, url: string | null, lang?: string): Source =>
+      ({
+        id,
+        publisher: 'P',
+        title: 'T',
+        year: 2020,
+        url,
+        locator: 'p. 1',
+        quote: 'q',
+        consulted: '2026-11-30',
+        kind: 'press',
+        lang,
+      }) as Source;
+    // Same publisher, title and year: one document per address; two without an address are one.
+    const docs = groupByDocument([src('a', 'https://a.example'), src('b', 'https://b.example'), src('c', null), src('d', null, 'en')]);
+    expect(docs.map((d) => [d.url, d.lang, d.citations.map((c) => c.id)])).toEqual([
+      ['https://a.example', 'nl', ['a']],
+      ['https://b.example', 'nl', ['b']],
+      [null, 'nl', ['c', 'd']],
+    ]);
+    const labels = { one: 'Bron', many: 'Bronnen' };
+    expect(sourceLineText([], labels)).toBe('');
+    expect(sourceLineText([src('a', null)], labels)).toBe('Bron: P, T (2020).');
+    expect(sourceLineText([src('a', 'https://a.example'), src('b', 'https://b.example')], labels)).toBe(
+      'Bronnen: P, T (2020); P, T (2020).',
+    );
   });
 });

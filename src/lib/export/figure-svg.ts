@@ -130,12 +130,18 @@ function chartBlock(f: Figure, width: number, doc: Document): Block | null {
   };
 }
 
+/** A table row as one line: cells joined with " · ", without empty cells at the end (a row with no note). */
+function rowText(cells: string[]): string {
+  const last = cells.findLastIndex((c) => c !== '');
+  return cells.slice(0, last + 1).join(' · ');
+}
+
 /** The table view has no chart: its rows are written out, one line per row. */
 function tableBlock(f: Figure, width: number): Block | null {
   if (f.plot || f.table.rows.length === 0) return null;
   const blocks = [
     textBlock(f.table.columns.map((c) => c.label).join(' · '), width, { size: 12, weight: 600 }),
-    ...f.table.rows.map((r) => textBlock(f.table.columns.map((c) => r.cells[c.key] ?? '').join(' · '), width, { size: 12, gap: 2 })),
+    ...f.table.rows.map((r) => textBlock(rowText(f.table.columns.map((c) => r.cells[c.key] ?? '')), width, { size: 12, gap: 2 })),
   ];
   return stack(blocks);
 }
