@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { serviceWorkerPlugin } from './scripts/lib/service-worker-plugin';
 
 export default defineConfig({
   // Relative base: the build runs from any folder of any static host.
   base: './',
-  plugins: [svelte()],
+  // The service worker (src/offline/service-worker.js) gets the build's file list at build time.
+  plugins: [svelte(), serviceWorkerPlugin()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   worker: { format: 'es' },
   test: {

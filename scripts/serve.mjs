@@ -86,6 +86,17 @@ function policyHeaders(path, url) {
   return { ...SECURITY, 'content-security-policy': "default-src 'none'" };
 }
 
+/**
+ * How long a browser may keep a file: the page, the JSON that names the data version and the
+ * service worker are checked on every load; Vite's files under assets/ carry a hash of their
+ * content in their name, so they never change and are kept a year; the rest an hour.
+ */
+function cacheControl(path, base) {
+  if (path.endsWith('.html') || path.endsWith('.json') || path === join(base, 'sw.js')) return 'no-cache';
+  if (path.startsWith(join(base, 'assets') + sep)) return 'public, max-age=31536000, immutable';
+  return 'public, max-age=3600';
+}
+
 const plain = { 'content-type': 'text/plain; charset=utf-8', ...SECURITY };
 
 /** The file for a path, or null: a directory serves its index.html, but only when that is a file. */
@@ -153,7 +164,7 @@ export function startServer({
       const headers = {
         'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream',
         'accept-ranges': 'bytes',
-        'cache-control': file.path.endsWith('.html') || file.path.endsWith('.json') ? 'no-cache' : 'public, max-age=3600',
+        'cache-control': cacheControl(file.path, base),
         ...(csp ? policyHeaders(file.path, url) : SECURITY),
       };
       const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');

@@ -48,7 +48,9 @@ export async function startHarness(): Promise<Harness> {
     browser,
     requests,
     async open(path, viewport = { width: 1280, height: 900 }) {
-      const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+      // No service worker: Playwright's routes (the fault tests) do not see what a worker fetches,
+      // and a worker's cache would hide the server's answers. tests/e2e/offline.test.ts allows it.
+      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: 'block' });
       const page = await context.newPage();
       page.on('request', (r) => requests.push(r.url()));
       page.on('pageerror', (e) => console.error('page error:', e.message));

@@ -22,6 +22,8 @@ beforeAll(async () => {
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'assets', 'worker.js'), 'self.onmessage = () => {};');
   writeFileSync(join(root, 'big.parquet'), big);
+  writeFileSync(join(root, 'sw.js'), '// service worker');
+  writeFileSync(join(root, 'boot.json'), '{}');
   // Directories named like files.
   mkdirSync(join(root, 'sub', 'index.html'), { recursive: true });
   mkdirSync(join(root, 'map.parquet'));
@@ -47,6 +49,19 @@ describe('methods', () => {
     const head = await fetch(url, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe('27');
+  });
+});
+
+describe('cache headers', () => {
+  it.each([
+    ['', 'no-cache'],
+    ['boot.json', 'no-cache'],
+    ['sw.js', 'no-cache'],
+    ['assets/worker.js', 'public, max-age=31536000, immutable'],
+    ['big.parquet', 'public, max-age=3600'],
+  ])('/%s: %s', async (path, expected) => {
+    const res = await fetch(new URL(path, url), { method: 'HEAD' });
+    expect(res.headers.get('cache-control')).toBe(expected);
   });
 });
 

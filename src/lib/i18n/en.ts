@@ -53,6 +53,8 @@ export const en: Record<MessageKey, string> = {
   domain_huizen_van_het_kind: 'Houses of the Child',
   domain_personeel: 'Staff',
   domains: 'Domains',
+  offlineUpdated: 'The offline copy of the app was updated to data version {version}.',
+  offlineReload: 'Reload to see that version',
   skipToChart: 'Skip to the chart',
   views: 'Views',
   view_trend: 'Trend',

@@ -51,6 +51,8 @@ export const nl = {
   domain_huizen_van_het_kind: 'Huizen van het Kind',
   domain_personeel: 'Personeel',
   domains: 'Domeinen',
+  offlineUpdated: 'De offline kopie van de app is bijgewerkt naar gegevensversie {version}.',
+  offlineReload: 'Herlaad om die versie te zien',
   skipToChart: 'Naar de grafiek',
   views: 'Weergaven',
   view_trend: 'Evolutie',
