@@ -62,7 +62,13 @@ export interface LinesInput {
 
 const LABEL_LINE_PX = 14;
 const MARGIN_LEFT = 56;
-const FACET_GAP = 44;
+/**
+ * Space between rows of small charts, and above the first: a place's name sits above its chart, and
+ * above the target labels that a target at the top of the scale puts just over the frame.
+ */
+const FACET_GAP = 52;
+/** How far above its chart a place's name sits (a target label takes the 10–22 px above the frame). */
+const FACET_LABEL_DY = -30;
 
 /**
  * Push labels apart so no two overlap. `ys` are the wanted centres in pixels, `heights` each
@@ -95,7 +101,7 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
   const columns = 1;
   const rows = several ? Math.ceil(input.facets.length / columns) : 1;
   const facetHeight = several ? (narrow ? 180 : 210) : narrow ? 300 : 400;
-  const marginTop = several ? 30 : 24;
+  const marginTop = several ? 38 : 24;
   const marginBottom = X_AXIS.marginBottom;
   const height = rows * facetHeight + (rows - 1) * FACET_GAP + marginTop + marginBottom;
 
@@ -279,7 +285,7 @@ export function linesSpec(input: LinesInput): Plot.PlotOptions {
           fy: (_: string, i: number) => Math.floor(i / columns),
           text: (d: string) => d,
           frameAnchor: 'top-left',
-          dy: -22,
+          dy: FACET_LABEL_DY,
           fontWeight: 700,
           fontSize: font + 1,
           className: 'facet-label',
