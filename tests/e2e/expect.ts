@@ -122,12 +122,16 @@ export const MARKS: Record<string, string> = {
   table: '[data-testid="table"] tbody tr',
 };
 
-/** The documents the source line must name: one per publisher, title and year among the sources. */
-export function documentsOf(oracle: Oracle, ids: string[]): { publisher: string; title: string }[] {
+/**
+ * The documents the source line must name: one per publisher, title and year among the sources,
+ * the publisher in the page's language (sources.csv `publisher_en` in English).
+ */
+export function documentsOf(oracle: Oracle, ids: string[], lang: 'nl' | 'en' = 'nl'): { publisher: string; title: string }[] {
   const docs = new Map<string, { publisher: string; title: string }>();
   for (const id of ids) {
     const s = oracle.data.sources.find((x) => x.id === id)!;
-    docs.set(`${s.publisher}|${s.title}|${s.year}`, { publisher: s.publisher, title: s.title });
+    const publisher = lang === 'en' ? s.publisher_en : s.publisher;
+    docs.set(`${publisher}|${s.title}|${s.year}`, { publisher, title: s.title });
   }
   return [...docs.values()];
 }
@@ -187,7 +191,7 @@ export async function differences(page: Page, oracle: Oracle, lang: 'nl' | 'en' 
     }
   }
   const line = await page.getByTestId('source-line').innerText();
-  const docs = documentsOf(oracle, want.sourceIds);
+  const docs = documentsOf(oracle, want.sourceIds, lang);
   for (const d of docs)
     if (!line.includes(d.publisher) || !line.includes(d.title)) out.push(`${where}: source line lacks ${d.publisher}, ${d.title}`);
   const named = await page.locator('[data-testid="source-line"] [data-testid="source"]').count();

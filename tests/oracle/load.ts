@@ -25,6 +25,8 @@ export interface ObservationRow {
 export interface SourceRow {
   id: string;
   publisher: string;
+  /** `publisher_en`, or the publisher where the file has no English. */
+  publisher_en: string;
   title: string;
   /** Publication year (`sources.year`). */
   year: number;
@@ -153,6 +155,7 @@ export async function loadData(dataDir = 'data'): Promise<OracleData> {
       sources: sources.map((r) => ({
         id: r.id,
         publisher: r.publisher,
+        publisher_en: r.publisher_en || r.publisher,
         title: r.title,
         year: number(r, 'year', 'sources.csv'),
         kind: sourceKind(r.kind, r.id),

@@ -439,7 +439,7 @@ describe('rules no real slot exercises (hand-made fixtures)', () => {
   ): Oracle =>
     createOracle({
       observations: figures.map((f) => ({ ...f, sex: 'T', age: '', note: '' })),
-      sources: sources.map((s) => ({ id: s.id, publisher: s.id, title: s.id, year: s.year, kind: s.kind ?? 'press' })),
+      sources: sources.map((s) => ({ id: s.id, publisher: s.id, publisher_en: s.id, title: s.id, year: s.year, kind: s.kind ?? 'press' })),
       groups: [],
       indicators: [{ id: 'i', unit: '%', decimals: 1, better }],
       targets: [],
