@@ -1,12 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { serviceWorkerPlugin } from './scripts/lib/service-worker-plugin';
+import { serviceWorkerPlugin } from './scripts/lib/service-worker-plugin.ts';
+import { precompressPlugin } from './scripts/lib/precompress-plugin.ts';
+import { preloadPlugin } from './scripts/lib/preload-plugin.ts';
 
 export default defineConfig({
   // Relative base: the build runs from any folder of any static host.
   base: './',
   // The service worker (src/offline/service-worker.js) gets the build's file list at build time.
-  plugins: [svelte(), serviceWorkerPlugin()],
+  // Brotli and gzip copies of the build for servers that send them (scripts/serve.mjs).
+  // Engine code and the Parquet extract requested at navigation (scripts/lib/preload-plugin.ts).
+  plugins: [svelte(), preloadPlugin(), serviceWorkerPlugin(), precompressPlugin()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   worker: { format: 'es' },
   test: {

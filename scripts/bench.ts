@@ -23,7 +23,7 @@ function median(xs: number[]): number {
 }
 
 async function measure(h: Awaited<ReturnType<typeof startHarness>>, path: string, blockPrebuilt = false) {
-  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
   if (blockPrebuilt) await context.route('**/data/views/*.json', (route) => route.fulfill({ status: 404, body: '' }));
   const page = await context.newPage();
   await page.goto(new URL(path, h.url).toString());

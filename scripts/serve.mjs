@@ -97,6 +97,27 @@ function cacheControl(path, base) {
   return 'public, max-age=3600';
 }
 
+/** The `.br` or `.gz` copy of a file, if the client accepts that encoding and the copy exists. */
+function precompressed(path, acceptEncoding = '') {
+  // "br;q=1.0, gzip;q=0.8, *;q=0.1": the encodings named with a weight above zero.
+  const accepted = new Set(
+    String(acceptEncoding)
+      .split(',')
+      .map((part) => part.trim().split(/\s*;\s*q=/))
+      .filter(([, q]) => q === undefined || Number(q) > 0)
+      .map(([name]) => name.toLowerCase()),
+  );
+  for (const [encoding, ext] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ]) {
+    if (!accepted.has(encoding)) continue;
+    const copy = fileAt(path + ext);
+    if (copy) return { encoding, path: copy.path, size: copy.size };
+  }
+  return null;
+}
+
 const plain = { 'content-type': 'text/plain; charset=utf-8', ...SECURITY };
 
 /** The file for a path, or null: a directory serves its index.html, but only when that is a file. */
@@ -160,14 +181,24 @@ export function startServer({
         res.writeHead(404, plain).end('not found');
         return;
       }
-      const { size } = file;
       const headers = {
         'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream',
         'accept-ranges': 'bytes',
         'cache-control': cacheControl(file.path, base),
+        vary: 'accept-encoding',
         ...(csp ? policyHeaders(file.path, url) : SECURITY),
       };
       const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+      // The build's precompressed copy (scripts/lib/precompress-plugin.ts) for a whole-file request
+      // that accepts it; byte ranges are of the file itself.
+      const encoded = range ? null : precompressed(file.path, req.headers['accept-encoding']);
+      if (encoded) {
+        res.writeHead(200, { ...headers, 'content-encoding': encoded.encoding, 'content-length': encoded.size });
+        if (req.method === 'HEAD') return res.end();
+        send(res, encoded.path, encoded.size);
+        return;
+      }
+      const { size } = file;
       if (range && (range[1] !== '' || range[2] !== '')) {
         const start = range[1] === '' ? Math.max(0, size - Number(range[2])) : Number(range[1]);
         const end = range[1] === '' || range[2] === '' ? size - 1 : Math.min(Number(range[2]), size - 1);

@@ -149,10 +149,12 @@ describe('charts that read right', () => {
 
 describe('honest states', () => {
   it('while the engine is still loading, a choice shows a loading state — never “no figures”, never another choice’s sources', async () => {
-    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
-    // Hold the engine back for 4 s, as a slow link would.
+    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' }).then((c) => c.newPage());
+    // Hold the engine back, as a slow link would, until the checks below are done.
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
     await page.route('**/*.wasm', async (route) => {
-      await new Promise((r) => setTimeout(r, 4000));
+      await gate;
       await route.continue();
     });
     await page.addInitScript(() => {
@@ -178,6 +180,7 @@ describe('honest states', () => {
     // Each domain's opening view was computed at build time: it draws without the engine.
     await expect.poll(() => page.getByTestId('panel').getAttribute('data-status')).toBe('ready');
     await page.locator('[data-testid="views"] button[data-view="gap"]').click();
+    release();
     await waitForEngine(page);
     await settled(page);
     expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
@@ -185,7 +188,7 @@ describe('honest states', () => {
   });
 
   it('an engine that cannot start is named within seconds; views drawn without it keep working', async () => {
-    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
+    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' }).then((c) => c.newPage());
     await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
     const t0 = Date.now();
     await page.goto(new URL('/', h.url).toString());

@@ -8,6 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, w
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { request } from 'node:http';
 // @ts-expect-error plain ESM module without types
 import { PAGE_CSP, startServer } from '../../scripts/serve.mjs';
 
@@ -24,6 +26,10 @@ beforeAll(async () => {
   writeFileSync(join(root, 'big.parquet'), big);
   writeFileSync(join(root, 'sw.js'), '// service worker');
   writeFileSync(join(root, 'boot.json'), '{}');
+  // A file with precompressed copies, as the build writes them (different content, to tell them apart).
+  writeFileSync(join(root, 'assets', 'app.js'), 'console.log("identity");');
+  writeFileSync(join(root, 'assets', 'app.js.br'), brotliCompressSync('console.log("br");'));
+  writeFileSync(join(root, 'assets', 'app.js.gz'), gzipSync('console.log("gz");'));
   // Directories named like files.
   mkdirSync(join(root, 'sub', 'index.html'), { recursive: true });
   mkdirSync(join(root, 'map.parquet'));
@@ -49,6 +55,48 @@ describe('methods', () => {
     const head = await fetch(url, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe('27');
+  });
+});
+
+/** A raw GET (fetch would decode the body and hide which copy was sent). */
+function rawGet(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+  return new Promise((resolvePromise, reject) => {
+    const req = request(new URL(path, url), { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('precompressed copies', () => {
+  it.each([
+    ['br, gzip', 'br', 'console.log("br");'],
+    ['gzip, deflate', 'gzip', 'console.log("gz");'],
+    ['br;q=0, gzip', 'gzip', 'console.log("gz");'],
+    ['identity', undefined, 'console.log("identity");'],
+    ['', undefined, 'console.log("identity");'],
+  ])('Accept-Encoding "%s": %s', async (accept, encoding, text) => {
+    const res = await rawGet('assets/app.js', accept ? { 'accept-encoding': accept } : {});
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe(encoding);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.vary).toBe('accept-encoding');
+    const body = encoding === 'br' ? brotliDecompressSync(res.body) : encoding === 'gzip' ? gunzipSync(res.body) : res.body;
+    expect(body.toString()).toBe(text);
+    expect(Number(res.headers['content-length'])).toBe(res.body.length);
+  });
+
+  it('a byte range is of the file itself, never of a compressed copy', async () => {
+    const res = await rawGet('assets/app.js', { 'accept-encoding': 'br', range: 'bytes=0-6' });
+    expect(res.status).toBe(206);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.body.toString()).toBe('console');
   });
 });
 

@@ -105,6 +105,8 @@ export class AppState {
 
   async start(): Promise<void> {
     this.bootFault = null;
+    // The engine starts at once, beside boot.json: its downloads need nothing boot.json says.
+    this.engine = this.bootEngine();
     let boot: BootData | null = null;
     try {
       boot = await fetchBoot(this.dataUrl);
@@ -116,7 +118,6 @@ export class AppState {
       for (const h of boot.prebuilt ?? []) this.prebuilt.add(h);
       this.catalog = boot.catalog;
       this.version = boot.version;
-      this.engine = this.bootEngine();
       this.applyUrl();
       return;
     }
@@ -125,7 +126,7 @@ export class AppState {
   }
 
   private async startFromEngine(): Promise<void> {
-    const engine = this.bootEngine();
+    const engine = this.engine ?? this.bootEngine();
     this.engine = engine;
     try {
       const [{ catalogFromEngine }, ready] = await Promise.all([import('../db/extract'), engine]);
@@ -143,6 +144,7 @@ export class AppState {
     this.errors.clear();
     if (!this.catalog) {
       this.bootFault = null;
+      this.engine = this.bootEngine();
       void this.startFromEngine();
       return;
     }
