@@ -1,96 +1,315 @@
 /**
- * npm run bench: measures the production build in headless Chromium and writes the figures to
- * bench-results/latest.json. Alternatives are compared in one run:
- *   - first chart from the precomputed boot.json (default view) vs first chart that needs
- *     DuckDB-WASM (a shared URL with a non-default view): boot + Parquet decode + query;
- *   - a link to another domain's indicator: from its prebuilt file (views/<hash>.json) vs the same
- *     link with the prebuilt files blocked, so only the engine can answer;
- *   - bundle sizes, raw and gzip.
- * Run `npm run data && npm run build` first.
+ * npm run bench: the production build in headless Chromium, three ways side by side in one run,
+ * written to bench-results/latest.json and bench-results/latest.md (a table with the budgets of
+ * issue 11 and the ratio of each time to the floor page's first paint).
+ *
+ *   (a) the app as built: first charts from boot.json and the prebuilt view files, the engine
+ *       started at once beside them;
+ *   (b) the naive path: the same build with boot.json's views and the prebuilt files taken away (the
+ *       browser is served a boot.json without them), so every link waits for DuckDB-WASM, then
+ *       queries, then draws;
+ *   (c) the floor: a static HTML page holding the default view's chart as inline SVG, the least any
+ *       page showing that chart can cost.
+ *
+ * Cold runs each get a fresh browser context (empty cache), with service workers off (the offline
+ * copy would add its own downloads); `BENCH_RUNS` runs of each (default 7), medians and ranges.
+ * Also measured: bytes transferred cold and warm (a second visit in the same context), the peak of
+ * the page's JS heap, control-to-paint over scripted interactions once the engine is ready, and the
+ * size of the app's own JavaScript. Run `npm run data && npm run build` first (`npm run bench`
+ * builds nothing itself).
  */
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ROOT, startHarness } from '../tests/e2e/harness';
 import type { BootData } from '../src/lib/data/manifest';
-import { defaultState } from '../src/lib/state/view-state';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
+const INTERACTIONS = Math.max(10, Number(process.env.BENCH_INTERACTIONS ?? 120));
+const DIST = join(ROOT, 'dist');
+const FLOOR_PAGE = 'bench-floor.html';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+const boot = JSON.parse(readFileSync(join(DIST, 'data', 'boot.json'), 'utf8')) as BootData;
+const catalog = boot.catalog;
+const coverage = (id: string) => catalog.coverage.filter((r) => r.indicator === id);
+// Another domain's indicator that is not its domain's opening one, with figures in several places.
+const otherIndicator = catalog.indicators.find(
+  (i) => i.domain === 'onderwijs' && !i.domain_default && new Set(coverage(i.id).map((r) => r.geo)).size > 1,
+)!.id;
+// A target whose place has figures of its indicator, so the target view draws.
+const target = catalog.targets.find((t) => coverage(t.indicator).some((r) => r.geo === t.geo && r.group === t.group))!;
+const placesOf = (id: string) => [...new Set(coverage(id).map((r) => r.geo))];
+const defaultIndicator = catalog.indicators.find((i) => i.domain === 'werk' && i.domain_default)!.id;
+const severalPlaces = placesOf(defaultIndicator).slice(0, 3).join('~');
+
+const LINKS: [string, string][] = [
+  ['default URL', '/'],
+  ['other domain', `/?ind=${otherIndicator}`],
+  ['gap view', '/?view=gap'],
+  ['target view', `/?ind=${target.indicator}&geo=${target.geo}&view=target`],
+  ['table in English', '/?view=table&lang=en'],
+  ['several places', `/?geo=${severalPlaces}`],
+];
+
+/** boot.json without what lets a link draw before the engine: the naive path. */
+const naiveBoot = JSON.stringify({ ...boot, views: [], prebuilt: [] });
+
+interface Cold {
+  firstChart: number;
+  engineReady: number;
+  bytes: number;
+  heap: number;
 }
 
-async function measure(h: Awaited<ReturnType<typeof startHarness>>, path: string, blockPrebuilt = false) {
+async function newContext(h: Awaited<ReturnType<typeof startHarness>>, naive: boolean): Promise<BrowserContext> {
   const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
-  if (blockPrebuilt) await context.route('**/data/views/*.json', (route) => route.fulfill({ status: 404, body: '' }));
+  if (naive)
+    await context.route('**/data/boot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: naiveBoot }));
+  return context;
+}
+
+/**
+ * Bytes on the wire, counted where they leave the server (the worker's requests included, which a
+ * page's network events do not show). Loads run one at a time, so a difference is one load's bytes.
+ */
+function countBytes(h: Awaited<ReturnType<typeof startHarness>>): { total: () => number } {
+  const start = h.bytesSent();
+  return { total: () => h.bytesSent() - start };
+}
+
+const mark = (page: Page, name: string) =>
+  page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, `herkomstkloof:${name}`, { timeout: 120_000 });
+
+async function heapOf(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+async function coldLoad(h: Awaited<ReturnType<typeof startHarness>>, path: string, naive: boolean): Promise<Cold> {
+  const context = await newContext(h, naive);
   const page = await context.newPage();
+  const bytes = countBytes(h);
   await page.goto(new URL(path, h.url).toString());
-  await page.waitForFunction(() => performance.getEntriesByName('herkomstkloof:engine-ready').length > 0, null, { timeout: 60_000 });
-  await page.waitForFunction(() => performance.getEntriesByName('herkomstkloof:first-chart').length > 0, null, { timeout: 60_000 });
-  const marks = await page.evaluate(() => ({
+  await mark(page, 'first-chart');
+  const heapAtChart = await heapOf(page);
+  await mark(page, 'engine-ready');
+  await page.waitForLoadState('networkidle');
+  const times = await page.evaluate(() => ({
     firstChart: performance.getEntriesByName('herkomstkloof:first-chart')[0].startTime,
     engineReady: performance.getEntriesByName('herkomstkloof:engine-ready')[0].startTime,
   }));
-  await page.context().close();
-  return marks;
+  const heap = Math.max(heapAtChart, await heapOf(page));
+  const sent = bytes.total();
+  await context.close();
+  return { ...times, bytes: sent, heap };
 }
 
-const assets = join(ROOT, 'dist', 'assets');
-const bundle = readdirSync(assets).map((f) => {
-  const bytes = readFileSync(join(assets, f));
-  return { file: f, bytes: statSync(join(assets, f)).size, gzip: gzipSync(bytes).length };
-});
-const dataDir = join(ROOT, 'dist', 'data');
-const data = readdirSync(dataDir).map((f) => ({ file: f, bytes: statSync(join(dataDir, f)).size }));
+/** A second visit in the same context: what the browser's cache saves. */
+async function warmBytes(h: Awaited<ReturnType<typeof startHarness>>): Promise<{ cold: number; warm: number }> {
+  const context = await newContext(h, false);
+  const first = await context.newPage();
+  const cold = countBytes(h);
+  await first.goto(h.url);
+  await mark(first, 'engine-ready');
+  await first.waitForLoadState('networkidle');
+  const coldBytes = cold.total();
+  await first.close();
+  const second = await context.newPage();
+  const warm = countBytes(h);
+  await second.goto(h.url);
+  await mark(second, 'engine-ready');
+  await second.waitForLoadState('networkidle');
+  const result = { cold: coldBytes, warm: warm.total() };
+  await context.close();
+  return result;
+}
+
+async function floorLoad(h: Awaited<ReturnType<typeof startHarness>>): Promise<{ svgInDom: number; firstPaint: number }> {
+  const context = await newContext(h, false);
+  const page = await context.newPage();
+  await page.goto(new URL(FLOOR_PAGE, h.url).toString());
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 30_000 });
+  const t = await page.evaluate(() => ({
+    // The page is parsed, its SVG in the DOM (the server's policy allows no inline script to mark it).
+    svgInDom: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+    firstPaint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+  }));
+  await context.close();
+  return t;
+}
+
+/**
+ * Control-to-paint: from a click to the frame after the panel shows the new choice (status ready,
+ * its figure redrawn), for scripted clicks on group and place checkboxes and view tabs, run inside
+ * the page so no protocol round trip is counted.
+ */
+async function controlToPaint(h: Awaited<ReturnType<typeof startHarness>>): Promise<number[]> {
+  const context = await newContext(h, false);
+  const page = await context.newPage();
+  // tsx keeps function names with a helper (`__name`) the page does not have.
+  await page.addInitScript('window.__name = (f) => f');
+  await page.goto(h.url);
+  await mark(page, 'engine-ready');
+  const times = await page.evaluate(async (count) => {
+    const panel = () => document.querySelector('[data-testid="panel"]')!;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const settledAfter = (before: string) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          const p = panel();
+          const key = `${p.getAttribute('data-view')}|${p.getAttribute('data-geos')}|${p.getAttribute('data-groups')}`;
+          if (key !== before && p.getAttribute('data-status') !== 'loading') return resolve();
+          requestAnimationFrame(check);
+        };
+        check();
+      });
+    const controls = () => [
+      ...document.querySelectorAll<HTMLInputElement>('[data-testid="groups"] input[type="checkbox"]'),
+      ...[...document.querySelectorAll<HTMLInputElement>('[data-testid="places"] input[type="checkbox"]')].slice(0, 4),
+      ...document.querySelectorAll<HTMLButtonElement>('[data-testid="views"] [role="tab"]'),
+    ];
+    const out: number[] = [];
+    for (let i = 0; out.length < count && i < count * 3; i++) {
+      const all = controls().filter((c) => !(c as HTMLInputElement).disabled);
+      const el = all[i % all.length];
+      // Never untick the last group or place: the view would only say "choose one".
+      if (el instanceof HTMLInputElement && el.checked) {
+        const siblings = el.closest('fieldset')?.querySelectorAll('input[type="checkbox"]:checked').length ?? 0;
+        if (siblings <= 1) continue;
+      }
+      const p = panel();
+      const before = `${p.getAttribute('data-view')}|${p.getAttribute('data-geos')}|${p.getAttribute('data-groups')}`;
+      if (el.getAttribute('aria-selected') === 'true') continue;
+      const t0 = performance.now();
+      el.click();
+      await settledAfter(before);
+      await frame();
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, INTERACTIONS);
+  await context.close();
+  return times;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const stats = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
+
+// The app's own JavaScript: every script of the build but DuckDB's worker.
+const assets = readdirSync(join(DIST, 'assets')).filter((f) => !f.endsWith('.br') && !f.endsWith('.gz'));
+const scripts = assets
+  .filter((f) => f.endsWith('.js') && !f.includes('duckdb-browser'))
+  .map((f) => ({ file: f, gzip: gzipSync(readFileSync(join(DIST, 'assets', f)), { level: 9 }).length }));
 
 const h = await startHarness();
-const boot = JSON.parse(readFileSync(join(dataDir, 'boot.json'), 'utf8')) as BootData;
-const defaultGroups = defaultState(boot.catalog).groups;
-// A view that is not the default: the same indicator with one group fewer, so DuckDB must answer.
-const engineView = `/?grp=${defaultGroups.slice(0, -1).join('~') || defaultGroups[0]}`;
-// Another domain's indicator that is not its domain's default, so not in boot.json.
-const otherIndicator = boot.catalog.indicators.find(
-  (i) => i.domain === 'onderwijs' && !i.domain_default && boot.catalog.coverage.filter((r) => r.indicator === i.id).length > 3,
-)!.id;
-const scenarios: Record<string, { path: string; block?: boolean; firstChart: number[]; engineReady: number[] }> = {
-  'precomputed default view': { path: '/', firstChart: [], engineReady: [] },
-  'view that needs DuckDB-WASM': { path: engineView, firstChart: [], engineReady: [] },
-  [`link ?ind=${otherIndicator}, prebuilt file`]: { path: `/?ind=${otherIndicator}`, firstChart: [], engineReady: [] },
-  [`link ?ind=${otherIndicator}, prebuilt files blocked`]: {
-    path: `/?ind=${otherIndicator}`,
-    block: true,
-    firstChart: [],
-    engineReady: [],
-  },
-};
-await measure(h, '/'); // warm the OS file cache once; not counted
-for (let i = 0; i < RUNS; i++) {
-  for (const s of Object.values(scenarios)) {
-    const m = await measure(h, s.path, s.block);
-    s.firstChart.push(m.firstChart);
-    s.engineReady.push(m.engineReady);
-  }
+// The floor page: the default view's chart, as the app draws it at this width, inline.
+{
+  const context = await newContext(h, false);
+  const page = await context.newPage();
+  await page.goto(h.url);
+  await mark(page, 'first-chart');
+  const svg = await page
+    .locator('[data-testid="chart"] svg')
+    .first()
+    .evaluate((e) => e.outerHTML);
+  writeFileSync(
+    join(DIST, FLOOR_PAGE),
+    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>floor</title></head><body>${svg}</body></html>`,
+  );
+  await context.close();
 }
-await h.close();
 
+const cold: Record<string, { app: Cold[]; naive: Cold[] }> = Object.fromEntries(LINKS.map(([name]) => [name, { app: [], naive: [] }]));
+const floor: { svgInDom: number; firstPaint: number }[] = [];
+await coldLoad(h, '/', false); // warm the OS file cache once; not counted
+for (let run = 0; run < RUNS; run++) {
+  floor.push(await floorLoad(h));
+  for (const [name, path] of LINKS) {
+    cold[name].app.push(await coldLoad(h, path, false));
+    cold[name].naive.push(await coldLoad(h, path, true));
+  }
+  console.log(`run ${run + 1}/${RUNS} done`);
+}
+const bytes = await warmBytes(h);
+const interactions = await controlToPaint(h);
+await h.close();
+rmSync(join(DIST, FLOOR_PAGE), { force: true });
+
+const floorPaint = median(floor.map((f) => f.firstPaint));
 const result = {
   date: new Date().toISOString(),
-  machine: 'headless Chromium, fresh browser context per run, served from localhost',
-  runs: RUNS,
-  firstChartMs: Object.fromEntries(
-    Object.entries(scenarios).map(([k, s]) => [
-      k,
-      { median: Math.round(median(s.firstChart)), min: Math.round(Math.min(...s.firstChart)), max: Math.round(Math.max(...s.firstChart)) },
+  machine: `headless Chromium, ${RUNS} cold runs per case (fresh context, service workers off), served by scripts/serve.mjs on localhost`,
+  floor: { svgInDomMs: stats(floor.map((f) => f.svgInDom)), firstPaintMs: stats(floor.map((f) => f.firstPaint)) },
+  links: Object.fromEntries(
+    LINKS.map(([name, path]) => [
+      name,
+      {
+        path,
+        app: {
+          firstChartMs: stats(cold[name].app.map((c) => c.firstChart)),
+          engineReadyMs: stats(cold[name].app.map((c) => c.engineReady)),
+          bytes: Math.round(median(cold[name].app.map((c) => c.bytes))),
+          heapMB: Math.round(Math.max(...cold[name].app.map((c) => c.heap)) / 1e5) / 10,
+        },
+        naive: {
+          firstChartMs: stats(cold[name].naive.map((c) => c.firstChart)),
+          engineReadyMs: stats(cold[name].naive.map((c) => c.engineReady)),
+        },
+        ratioToFloor: Math.round((median(cold[name].app.map((c) => c.firstChart)) / floorPaint) * 100) / 100,
+        naiveRatioToFloor: Math.round((median(cold[name].naive.map((c) => c.firstChart)) / floorPaint) * 100) / 100,
+      },
     ]),
   ),
-  engineReadyMs: Object.fromEntries(Object.entries(scenarios).map(([k, s]) => [k, Math.round(median(s.engineReady))])),
-  bundle,
-  data,
+  bytes,
+  controlToPaintMs: {
+    interactions: interactions.length,
+    p50: Math.round(quantile(interactions, 0.5)),
+    p95: Math.round(quantile(interactions, 0.95)),
+    max: Math.round(Math.max(...interactions)),
+  },
+  appScriptsGzip: { files: scripts, total: scripts.reduce((a, s) => a + s.gzip, 0) },
 };
+
+const ms = (s: { median: number; min: number; max: number }) => `${s.median} ms (${s.min}–${s.max})`;
+const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
+const ok = (pass: boolean) => (pass ? 'met' : '**not met**');
+const engineReady = median(LINKS.map(([name]) => result.links[name].app.engineReadyMs.median));
+const worstRatio = Math.max(...LINKS.map(([name]) => result.links[name].ratioToFloor));
+const lines = [
+  `# Benchmark, ${result.date}`,
+  '',
+  result.machine + '.',
+  '',
+  `Floor page (the default chart as inline SVG): SVG in DOM ${ms(result.floor.svgInDomMs)}, first paint ${ms(result.floor.firstPaintMs)}.`,
+  '',
+  '| link | (a) app: first chart | ÷ floor paint | (b) naive: first chart | ÷ floor paint | (a) engine ready | (b) engine ready | bytes cold | JS heap peak |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...LINKS.map(([name, path]) => {
+    const l = result.links[name];
+    return `| ${name} \`${path}\` | ${ms(l.app.firstChartMs)} | ${l.ratioToFloor}× | ${ms(l.naive.firstChartMs)} | ${l.naiveRatioToFloor}× | ${ms(l.app.engineReadyMs)} | ${ms(l.naive.engineReadyMs)} | ${mb(l.app.bytes)} | ${l.app.heapMB} MB |`;
+  }),
+  '',
+  `Bytes, default URL in one context: cold ${mb(bytes.cold)}, warm (second visit) ${mb(bytes.warm)}.`,
+  `Control-to-paint after the engine is ready, ${result.controlToPaintMs.interactions} clicks: p50 ${result.controlToPaintMs.p50} ms, p95 ${result.controlToPaintMs.p95} ms, max ${result.controlToPaintMs.max} ms.`,
+  `The app's own JavaScript (every script but DuckDB's worker), gzip: ${(result.appScriptsGzip.total / 1024).toFixed(1)} KB.`,
+  '',
+  '| budget | measured | |',
+  '|---|---|---|',
+  `| every link's first chart ≤ 2× the floor's first paint | worst ${worstRatio}× | ${ok(worstRatio <= 2)} |`,
+  `| engine ready ≤ 1.5 s on localhost | median of links ${Math.round(engineReady)} ms | ${ok(engineReady <= 1500)} |`,
+  `| cold bytes ≤ 8 MB | ${mb(bytes.cold)} | ${ok(bytes.cold <= 8e6)} |`,
+  `| control-to-paint p95 ≤ 50 ms | ${result.controlToPaintMs.p95} ms | ${ok(result.controlToPaintMs.p95 <= 50)} |`,
+  `| app JavaScript ≤ 150 KB gzip | ${(result.appScriptsGzip.total / 1024).toFixed(1)} KB | ${ok(result.appScriptsGzip.total <= 150 * 1024)} |`,
+  '',
+];
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify(result, null, 2));
-console.table(result.firstChartMs);
-console.table(result.engineReadyMs);
-console.table(bundle);
+writeFileSync(join(ROOT, 'bench-results', 'latest.md'), lines.join('\n'));
+console.log(lines.join('\n'));

@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 // @ts-expect-error plain ESM module without types
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -19,6 +20,8 @@ export interface Harness {
   browser: Browser;
   requests: string[];
   open(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** Bytes the server has sent so far (headers and bodies, as on the wire), for the benchmark. */
+  bytesSent(): number;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,15 @@ export async function startHarness(): Promise<Harness> {
   });
   const requests: string[] = [];
   mkdirSync(SCREENSHOTS, { recursive: true });
+  let closedBytes = 0;
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => {
+      closedBytes += socket.bytesWritten;
+      sockets.delete(socket);
+    });
+  });
   return {
     url,
     browser,
@@ -60,6 +72,7 @@ export async function startHarness(): Promise<Harness> {
       await page.goto(new URL(path, url).toString());
       return page;
     },
+    bytesSent: () => closedBytes + [...sockets].reduce((a, s) => a + s.bytesWritten, 0),
     async close() {
       await browser.close();
       await new Promise((r) => server.close(() => r(null)));
