@@ -27,8 +27,11 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // `reload`: never store a copy the browser's HTTP cache kept from an older build.
-      await cache.addAll(FILES.map((f) => new Request(new URL(f, base), { cache: 'reload' })));
+      // The browser's HTTP cache may answer: the page registers this worker once the engine is
+      // ready, so the wasm and the extract were just downloaded, and none is stored twice. No copy
+      // can be stale: assets carry a hash of their content in their name, data files the version
+      // in their query, and the page and the version JSON are sent `no-cache` (revalidated).
+      await cache.addAll(FILES.map((f) => new URL(f, base).href));
       await self.skipWaiting();
     })(),
   );

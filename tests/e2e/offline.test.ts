@@ -35,10 +35,16 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-/** Every file of the build the app can ask for: the page, assets/, and data/ with its views/. */
+/**
+ * Every file of the build the app can ask for: the page, assets/, and data/ with its views/ — not
+ * the .br and .gz copies, which the server sends in their place.
+ */
 function buildFiles(): number {
   const count = (dir: string): number =>
-    readdirSync(join(root, dir), { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(dir, e.name)) : 1), 0);
+    readdirSync(join(root, dir), { withFileTypes: true }).reduce(
+      (n, e) => n + (e.isDirectory() ? count(join(dir, e.name)) : /\.(br|gz)$/.test(e.name) ? 0 : 1),
+      0,
+    );
   // '' (the page) + assets + data (boot.json, manifest.json, Parquet, views, CSV zip).
   return 1 + count('assets') + count('data');
 }
@@ -109,6 +115,9 @@ describe('offline', () => {
       .replace(/const DATA_VERSION = "[^"]+"/, 'const DATA_VERSION = "test-v2"');
     expect(changed).not.toBe(original);
     writeFileSync(sw, changed);
+    // The build's compressed copies of the old worker would be sent in its place.
+    rmSync(`${sw}.br`, { force: true });
+    rmSync(`${sw}.gz`, { force: true });
     try {
       await page.reload();
       await expect.poll(() => page.getByTestId('offline-updated').textContent(), { timeout: 60_000 }).toContain('gegevensversie test-v2');
