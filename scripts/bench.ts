@@ -63,7 +63,7 @@ interface Cold {
 }
 
 async function newContext(h: Awaited<ReturnType<typeof startHarness>>, naive: boolean): Promise<BrowserContext> {
-  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  const context = await h.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   if (naive)
     await context.route('**/data/boot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: naiveBoot }));
   return context;

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
-import type { Manifest } from '../../src/lib/data/manifest';
+import { versionedFile, type Manifest } from '../../src/lib/data/manifest.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -35,7 +35,7 @@ export function preloadPlugin(dataDir = join(ROOT, 'public/data')): Plugin {
         for (const f of [...files].sort()) tags.push({ tag: 'link', attrs: { rel: 'modulepreload', href: `./${f}` }, injectTo: 'head' });
         const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as Manifest;
         for (const t of Object.values(manifest.tables)) {
-          const href = `./data/${t.file}?v=${encodeURIComponent(manifest.version)}`;
+          const href = `./data/${versionedFile(t.file, manifest.version)}`;
           tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href }, injectTo: 'head' });
         }
         return tags;

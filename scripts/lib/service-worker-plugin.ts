@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import type { BootData, Manifest } from '../../src/lib/data/manifest';
+import { versionedFile, type BootData, type Manifest } from '../../src/lib/data/manifest.ts';
+import { prebuiltPath } from '../../src/lib/views/prebuilt.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TEMPLATE = join(ROOT, 'src/offline/service-worker.js');
@@ -18,14 +19,13 @@ const TEMPLATE = join(ROOT, 'src/offline/service-worker.js');
 export function dataFiles(dataDir: string): { version: string; files: string[] } {
   const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as Manifest;
   const boot = JSON.parse(readFileSync(join(dataDir, 'boot.json'), 'utf8')) as BootData;
-  const v = `?v=${encodeURIComponent(manifest.version)}`;
   return {
     version: manifest.version,
     files: [
       'data/boot.json',
       'data/manifest.json',
-      ...Object.values(manifest.tables).map((t) => `data/${t.file}${v}`),
-      ...(boot.prebuilt ?? []).map((hash) => `data/views/${hash}.json${v}`),
+      ...Object.values(manifest.tables).map((t) => `data/${versionedFile(t.file, manifest.version)}`),
+      ...(boot.prebuilt ?? []).map((hash) => `data/${versionedFile(prebuiltPath(hash), manifest.version)}`),
       ...(manifest.downloads?.csvZip ? [`data/${manifest.downloads.csvZip}`] : []),
     ],
   };

@@ -149,7 +149,7 @@ describe('charts that read right', () => {
 
 describe('honest states', () => {
   it('while the engine is still loading, a choice shows a loading state — never “no figures”, never another choice’s sources', async () => {
-    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' }).then((c) => c.newPage());
+    const page = await h.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
     // Hold the engine back, as a slow link would, until the checks below are done.
     let release = () => {};
     const gate = new Promise<void>((r) => (release = r));
@@ -188,7 +188,7 @@ describe('honest states', () => {
   });
 
   it('an engine that cannot start is named within seconds; views drawn without it keep working', async () => {
-    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' }).then((c) => c.newPage());
+    const page = await h.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
     await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
     const t0 = Date.now();
     await page.goto(new URL('/', h.url).toString());

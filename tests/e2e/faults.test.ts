@@ -24,7 +24,7 @@ const needEngine = (page: Page) => page.locator('[data-testid="groups"] input:ch
 
 /** A page whose requests matching `pattern` are answered by `handler` until the returned function is called. */
 async function faulty(path: string, pattern: string, handler: (route: Route) => Promise<void> | void) {
-  const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' }).then((c) => c.newPage());
+  const page = await h.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
   page.on('request', (r) => h.requests.push(r.url()));
   await page.route(pattern, handler);
   await page.goto(new URL(path, h.url).toString());
@@ -113,7 +113,7 @@ describe('boot.json missing or broken', () => {
     await page.context().close();
   }, 120_000);
   it('boot.json and the wasm both missing: both named in one message, and retry draws once the wasm is back', async () => {
-    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' }).then((c) => c.newPage());
+    const page = await h.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
     await page.route('**/data/boot.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(new URL('/', h.url).toString());
@@ -170,7 +170,7 @@ describe('the Content-Security-Policy in Chromium', () => {
     });
 
   it('the served policy lets the app work: engine, a query, no violation', async () => {
-    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' }).then((c) => c.newPage());
+    const page = await h.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
     await recordViolations(page);
     const res = await page.goto(new URL('/?grp=geboren_belgie~geboren_buiten_eu', h.url).toString());
     expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
@@ -182,7 +182,7 @@ describe('the Content-Security-Policy in Chromium', () => {
   }, 120_000);
 
   it("without 'unsafe-eval' on the page the engine fails (Arrow's code generation), so the allowance stays", async () => {
-    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' }).then((c) => c.newPage());
+    const page = await h.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
     await page.route(/\/(\?.*)?$/, async (route) => {
       const res = await route.fetch();
       const headers = {
@@ -200,7 +200,7 @@ describe('the Content-Security-Policy in Chromium', () => {
   }, 120_000);
 
   it('another site cannot frame the app, only its embed view', async () => {
-    const page = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' }).then((c) => c.newPage());
+    const page = await h.newContext({ viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
     // A page on another origin (the harness's server for data:, which sends no CSP) framing both.
     await page.setContent(`<iframe id="app" src="${h.url}"></iframe><iframe id="embed" src="${h.url}?embed=1"></iframe>`);
     const embed = (await (await page.waitForSelector('#embed')).contentFrame())!;

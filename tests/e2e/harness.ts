@@ -3,7 +3,7 @@
  * through playwright-core. Every request the page makes is recorded, so tests can assert that
  * nothing leaves the machine.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
@@ -20,6 +20,12 @@ export interface Harness {
   browser: Browser;
   requests: string[];
   open(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * A fresh browser context with service workers off: Playwright's routes (the fault tests) do not
+   * see what a worker fetches, and a worker's cache would hide the server's answers.
+   * tests/e2e/offline.test.ts turns them on.
+   */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** Bytes the server has sent so far (headers and bodies, as on the wire), for the benchmark. */
   bytesSent(): number;
   close(): Promise<void>;
@@ -46,6 +52,7 @@ export async function startHarness(): Promise<Harness> {
   });
   const requests: string[] = [];
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const newContext = (options: BrowserContextOptions = {}) => browser.newContext({ serviceWorkers: 'block', ...options });
   let closedBytes = 0;
   const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
@@ -60,9 +67,7 @@ export async function startHarness(): Promise<Harness> {
     browser,
     requests,
     async open(path, viewport = { width: 1280, height: 900 }) {
-      // No service worker: Playwright's routes (the fault tests) do not see what a worker fetches,
-      // and a worker's cache would hide the server's answers. tests/e2e/offline.test.ts allows it.
-      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: 'block' });
+      const context = await newContext({ viewport, deviceScaleFactor: 1 });
       const page = await context.newPage();
       page.on('request', (r) => requests.push(r.url()));
       page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -72,6 +77,7 @@ export async function startHarness(): Promise<Harness> {
       await page.goto(new URL(path, url).toString());
       return page;
     },
+    newContext,
     bytesSent: () => closedBytes + [...sockets].reduce((a, s) => a + s.bytesWritten, 0),
     async close() {
       await browser.close();

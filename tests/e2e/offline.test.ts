@@ -74,7 +74,7 @@ async function cached(page: Page, files: number): Promise<string[]> {
 
 describe('offline', () => {
   it('after one visit, a reload without network opens the app, draws charts and starts the engine; nothing leaves localhost', async () => {
-    const context = await h.browser.newContext({ serviceWorkers: 'allow' });
+    const context = await h.newContext({ serviceWorkers: 'allow' });
     const requests: string[] = [];
     context.on('request', (r) => requests.push(r.url()));
     const page = await visit(context, '/');
@@ -102,7 +102,7 @@ describe('offline', () => {
   }, 180_000);
 
   it('a new build replaces the offline copy, and the open page says which data version it now holds', async () => {
-    const context = await h.browser.newContext({ serviceWorkers: 'allow' });
+    const context = await h.newContext({ serviceWorkers: 'allow' });
     const page = await visit(context, '/');
     await waitForEngine(page);
     const [before] = await cached(page, buildFiles());

@@ -67,7 +67,7 @@ const frameHeight = (page: Page) => page.evaluate((id) => document.getElementByI
 const documentHeight = (frame: Frame) => frame.evaluate(() => document.body.getBoundingClientRect().height);
 
 async function openReport(width: number): Promise<{ page: Page; frame: Frame }> {
-  const context = await h.browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  const context = await h.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   page.on('request', (r) => h.requests.push(r.url()));
   page.on('pageerror', (e) => console.error('page error:', e.message));

@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 async function probe(url: string): Promise<string> {
-  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  const context = await h.newContext();
   const page = await context.newPage();
   await page.goto(url);
   const answer = await page.evaluate(

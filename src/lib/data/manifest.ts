@@ -12,6 +12,13 @@ export interface Manifest {
   downloads?: { csvZip: string };
 }
 
+/**
+ * A data file's URL (relative to the data folder) as the page requests it: the data version in the
+ * query, so a cached copy of another version never answers. The build's preload hints and the
+ * offline copy list use the same URLs, so the browser can match them.
+ */
+export const versionedFile = (file: string, version: string): string => `${file}?v=${encodeURIComponent(version)}`;
+
 /** Precomputed so the first chart needs neither DuckDB nor Parquet. */
 export interface BootData {
   version: string;

@@ -1,7 +1,7 @@
 /** Load the default extract (manifest + Parquet files) into the engine, checking each file's hash. */
 import { TABLE_NAMES } from '../data/schema';
 import type { Catalog } from '../data/catalog';
-import type { Manifest } from '../data/manifest';
+import { versionedFile, type Manifest } from '../data/manifest';
 import type { Geo, Group, Indicator, Target } from '../data/types';
 import { coverageQuery, geosQuery, groupsQuery, indicatorsQuery, targetsQuery, type CoverageRow } from '../queries/catalog';
 import type { Engine } from './engine';
@@ -41,7 +41,11 @@ export async function loadExtract(engine: Engine, baseUrl: string, manifest: Man
   await Promise.all(
     TABLE_NAMES.map(async (name) => {
       const entry = manifest.tables[name];
-      const res = await fetchFile(entry.file, `${baseUrl}${entry.file}?v=${manifest.version}`, reload ? { cache: 'reload' } : undefined);
+      const res = await fetchFile(
+        entry.file,
+        `${baseUrl}${versionedFile(entry.file, manifest.version)}`,
+        reload ? { cache: 'reload' } : undefined,
+      );
       let buffer: ArrayBuffer;
       try {
         buffer = await res.arrayBuffer();

@@ -4,7 +4,7 @@
  * only render what this holds and call its methods.
  */
 import { SvelteMap } from 'svelte/reactivity';
-import type { BootData } from '../data/manifest';
+import { versionedFile, type BootData } from '../data/manifest';
 import type { Catalog, Domain } from '../data/catalog';
 import type { Engine } from '../db/engine';
 import { describeFault, FileFault } from '../db/fault';
@@ -237,7 +237,7 @@ export class AppState {
     if (!this.prebuilt.has(fnv1a64(key))) return null;
     try {
       // The file's name stays the same across data versions: the version in the query keeps a cached old file from answering.
-      const res = await fetch(`${this.dataUrl}${prebuiltFile(key)}?v=${encodeURIComponent(this.version)}`);
+      const res = await fetch(`${this.dataUrl}${versionedFile(prebuiltFile(key), this.version)}`);
       if (!res.ok) return null;
       const data = (await res.json()) as ViewData;
       return data?.key === key && Array.isArray(data.figures) ? data : null;

@@ -21,5 +21,8 @@ export function fnv1a64(text: string): string {
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
+/** The file (under the data folder) of a prebuilt need, by its hash (as boot.json lists them). */
+export const prebuiltPath = (hash: string) => `views/${hash}.json`;
+
 /** The file (under the data folder) that holds a need's prebuilt data. */
-export const prebuiltFile = (needKey: string) => `views/${fnv1a64(needKey)}.json`;
+export const prebuiltFile = (needKey: string) => prebuiltPath(fnv1a64(needKey));
