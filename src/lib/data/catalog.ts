@@ -25,12 +25,30 @@ export function referenceOfKind(c: Catalog, kind: GroupKind): string | null {
   return c.groups.find((g) => g.group_kind === kind && g.reference)?.id ?? null;
 }
 
+// A catalog never changes once loaded: its coverage is grouped by indicator once, on first use.
+const coverageIndex = new WeakMap<CoverageRow[], Map<string, CoverageRow[]>>();
+
+/** The coverage rows of one indicator. */
+function coverageOf(c: Catalog, indicator: string): CoverageRow[] {
+  let index = coverageIndex.get(c.coverage);
+  if (!index) {
+    index = new Map();
+    for (const r of c.coverage) {
+      const rows = index.get(r.indicator);
+      if (rows) rows.push(r);
+      else index.set(r.indicator, [r]);
+    }
+    coverageIndex.set(c.coverage, index);
+  }
+  return index.get(indicator) ?? [];
+}
+
 function figures(c: Catalog, indicator: string): number {
-  return c.coverage.filter((r) => r.indicator === indicator).reduce((a, r) => a + r.n, 0);
+  return coverageOf(c, indicator).reduce((a, r) => a + r.n, 0);
 }
 
 export function hasFigures(c: Catalog, indicator: string): boolean {
-  return c.coverage.some((r) => r.indicator === indicator);
+  return coverageOf(c, indicator).length > 0;
 }
 
 /** Indicators of a domain that have figures, best covered first. */
@@ -53,29 +71,29 @@ export function defaultIndicator(c: Catalog): string {
 }
 
 export function geosWithData(c: Catalog, indicator: string): string[] {
-  const ids = new Set(c.coverage.filter((r) => r.indicator === indicator).map((r) => r.geo));
+  const ids = new Set(coverageOf(c, indicator).map((r) => r.geo));
   return c.geos.filter((g) => ids.has(g.id)).map((g) => g.id);
 }
 
 /** Groups with figures for this indicator in any of the places, in the catalog's display order. */
 export function groupsWithData(c: Catalog, indicator: string, geos: string | string[]): string[] {
   const places = new Set(Array.isArray(geos) ? geos : [geos]);
-  const ids = new Set(c.coverage.filter((r) => r.indicator === indicator && places.has(r.geo)).map((r) => r.group));
+  const ids = new Set(coverageOf(c, indicator).filter((r) => places.has(r.geo)).map((r) => r.group));
   return c.groups.filter((g) => ids.has(g.id)).map((g) => g.id);
 }
 
 /** Calendar years with figures for the indicator in these places and groups, ascending. */
 export function yearsWithData(c: Catalog, indicator: string, geos: string[], groups?: string[]): number[] {
   const years = new Set<number>();
-  for (const r of c.coverage) {
-    if (r.indicator === indicator && geos.includes(r.geo) && (!groups || groups.includes(r.group))) r.years.forEach((y) => years.add(y));
+  for (const r of coverageOf(c, indicator)) {
+    if (geos.includes(r.geo) && (!groups || groups.includes(r.group))) r.years.forEach((y) => years.add(y));
   }
   return [...years].sort((a, b) => a - b);
 }
 
 export function yearSpan(c: Catalog, indicator: string, geos: string | string[]): [number, number] | null {
   const places = Array.isArray(geos) ? geos : [geos];
-  const rows = c.coverage.filter((r) => r.indicator === indicator && places.includes(r.geo));
+  const rows = coverageOf(c, indicator).filter((r) => places.includes(r.geo));
   if (rows.length === 0) return null;
   return [Math.min(...rows.map((r) => r.first_year)), Math.max(...rows.map((r) => r.last_year))];
 }
@@ -86,7 +104,7 @@ export function yearSpan(c: Catalog, indicator: string, geos: string | string[])
  */
 export function defaultGeo(c: Catalog, indicator: string): string | null {
   const geos = geosWithData(c, indicator);
-  const n = (geo: string) => c.coverage.filter((r) => r.indicator === indicator && r.geo === geo).reduce((a, r) => a + r.n, 0);
+  const n = (geo: string) => coverageOf(c, indicator).filter((r) => r.geo === geo).reduce((a, r) => a + r.n, 0);
   const most = Math.max(0, ...geos.map(n));
   const preferred = [DEFAULT_GEO, 'vlaanderen_brussel'].find((g) => geos.includes(g) && n(g) * 2 >= most);
   return preferred ?? [...geos].sort((a, b) => n(b) - n(a))[0] ?? null;
@@ -102,9 +120,9 @@ export function defaultGroups(c: Catalog, indicator: string, geo: string | strin
   const ids = groupsWithData(c, indicator, [...places]);
   const kinds = new Map(c.groups.map((g) => [g.id, g.group_kind]));
   const counts = new Map<string, number>();
-  for (const r of c.coverage) {
+  for (const r of coverageOf(c, indicator)) {
     const kind = kinds.get(r.group);
-    if (r.indicator === indicator && places.has(r.geo) && kind && kind !== 'total') counts.set(kind, (counts.get(kind) ?? 0) + r.n);
+    if (places.has(r.geo) && kind && kind !== 'total') counts.set(kind, (counts.get(kind) ?? 0) + r.n);
   }
   let best: string | undefined;
   for (const id of ids) {

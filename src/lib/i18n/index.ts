@@ -16,8 +16,17 @@ export function label(lang: Lang, row: { label_nl?: string; label_en?: string; n
 
 const LOCALES: Record<Lang, string> = { nl: 'nl-BE', en: 'en-GB' };
 
+// Making an Intl.NumberFormat costs far more than using one; a chart formats hundreds of numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(lang: Lang, value: number, decimals = 1): string {
-  return new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  const key = `${lang}:${decimals}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** `12,5 %` in Dutch, `12.5%` in English; `-3,2 procentpunt` / `-3.2 pp`. */

@@ -21,9 +21,10 @@ import type { ViewKind, ViewState } from './view-state';
 export type EngineStatus = 'loading' | 'ready' | 'failed';
 
 export class AppState {
-  catalog = $state<Catalog | null>(null);
+  // Raw: replaced whole, never changed in place; a deep proxy made every catalog lookup cost a trap.
+  catalog = $state.raw<Catalog | null>(null);
   version = $state('');
-  view = $state<ViewState | null>(null);
+  view = $state.raw<ViewState | null>(null);
   notices = $state<UrlNotice[]>([]);
   /** Set when a change could not keep its view and another one is shown. */
   carried = $state<Transition['carried']>(null);
@@ -167,7 +168,7 @@ export class AppState {
     // The address bar keeps `v` while it shows the linked view; the URLs this app writes never carry it.
     this.linkedVersion = parsed.page.version;
     this.carried = null;
-    document.documentElement.lang = parsed.state.lang;
+    setPageLanguage(parsed.state.lang);
     this.fetchFor(parsed.state);
   };
 
@@ -177,7 +178,7 @@ export class AppState {
     this.view = next;
     this.carried = carried;
     this.linkedVersion = null;
-    document.documentElement.lang = next.lang;
+    setPageLanguage(next.lang);
     const url = `${location.pathname}${withPageParams(serialiseState(next, this.catalog), { embed: this.embed })}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) {
       // In an iframe a pushed entry would join the report page's history: an embed only replaces.
@@ -253,9 +254,14 @@ export class AppState {
     this.engineStage = 'engine';
     const promise = (async () => {
       // Loaded on demand: the first chart (from boot.json) waits for neither DuckDB, Arrow nor hyparquet.
-      const [{ startEngine }, { fetchManifest, loadExtract }] = await Promise.all([import('../db/engine'), import('../db/extract')]);
+      // The worker and its wasm are the long pole: they start before the data loader's code is in.
+      const loader = import('../db/extract');
+      loader.catch(() => undefined); // read below
+      const { startEngine } = await import('../db/engine');
       const engine = await startEngine();
+      performance.mark('herkomstkloof:engine-open');
       this.engineStage = 'data';
+      const { fetchManifest, loadExtract } = await loader;
       const manifest = await fetchManifest(this.dataUrl);
       if (!this.version) this.version = manifest.version;
       await loadExtract(engine, this.dataUrl, manifest, { reload });
@@ -273,6 +279,11 @@ export class AppState {
     );
     return promise;
   }
+}
+
+/** Set only when it changes: `lang` can restyle the whole page (:lang, hyphenation), and most changes keep it. */
+function setPageLanguage(lang: 'nl' | 'en'): void {
+  if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
 }
 
 /** Stands for "the engine failed" in the errors map: described with the engine's own fault. */
