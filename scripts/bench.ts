@@ -29,6 +29,8 @@ import type { BootData } from '../src/lib/data/manifest';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
 const INTERACTIONS = Math.max(10, Number(process.env.BENCH_INTERACTIONS ?? 120));
+/** The pause after each paint in the paced control-to-paint run: a reader looking at the chart. */
+const PACE_MS = 1000;
 const DIST = join(ROOT, 'dist');
 const FLOOR_PAGE = 'bench-floor.html';
 const ENGINE_PAGE = 'bench-engine.html';
@@ -189,16 +191,18 @@ performance.mark('duckdb-open');
 /**
  * Control-to-paint: from a click to the frame after the panel shows the new choice (status ready,
  * its figure redrawn), for scripted clicks on group and place checkboxes and view tabs, run inside
- * the page so no protocol round trip is counted.
+ * the page so no protocol round trip is counted. Back to back (`pauseMs` 0: the next click in the
+ * frame after a paint) and at a reader's pace (a pause after each paint, in which the app may
+ * prefetch the choices one click away).
  */
-async function controlToPaint(h: Awaited<ReturnType<typeof startHarness>>): Promise<number[]> {
+async function controlToPaint(h: Awaited<ReturnType<typeof startHarness>>, pauseMs: number): Promise<number[]> {
   const context = await newContext(h, false);
   const page = await context.newPage();
   // tsx keeps function names with a helper (`__name`) the page does not have.
   await page.addInitScript('window.__name = (f) => f');
   await page.goto(h.url);
   await mark(page, 'engine-ready');
-  const times = await page.evaluate(async (count) => {
+  const times = await page.evaluate(async ([count, pause]) => {
     const panel = () => document.querySelector('[data-testid="panel"]')!;
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const settledAfter = (before: string) =>
@@ -233,9 +237,10 @@ async function controlToPaint(h: Awaited<ReturnType<typeof startHarness>>): Prom
       await settledAfter(before);
       await frame();
       out.push(performance.now() - t0);
+      if (pause) await new Promise((r) => setTimeout(r, pause));
     }
     return out;
-  }, INTERACTIONS);
+  }, [INTERACTIONS, pauseMs] as const);
   await context.close();
   return times;
 }
@@ -245,12 +250,20 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const clickStats = (xs: number[]) => ({
+  interactions: xs.length,
+  p50: Math.round(quantile(xs, 0.5)),
+  p95: Math.round(quantile(xs, 0.95)),
+  max: Math.round(Math.max(...xs)),
+});
 const stats = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
 
-// The app's own JavaScript: every script of the build but DuckDB's worker.
+// The app's own JavaScript: every script of the build but DuckDB's (its worker, and the `duckdb`
+// chunk holding DuckDB-WASM's JavaScript and the Arrow library it speaks in; see vite.config.ts).
 const assets = readdirSync(join(DIST, 'assets')).filter((f) => !f.endsWith('.br') && !f.endsWith('.gz'));
+const duckdbScripts = assets.filter((f) => f.endsWith('.js') && f.startsWith('duckdb'));
 const scripts = assets
-  .filter((f) => f.endsWith('.js') && !f.includes('duckdb-browser'))
+  .filter((f) => f.endsWith('.js') && !duckdbScripts.includes(f))
   .map((f) => ({ file: f, gzip: gzipSync(readFileSync(join(DIST, 'assets', f)), { level: 9 }).length }));
 
 const h = await startHarness();
@@ -286,7 +299,8 @@ for (let run = 0; run < RUNS; run++) {
   console.log(`run ${run + 1}/${RUNS} done`);
 }
 const bytes = await warmBytes(h);
-const interactions = await controlToPaint(h);
+const interactions = await controlToPaint(h, 0);
+const pacedInteractions = await controlToPaint(h, PACE_MS);
 await h.close();
 for (const f of [FLOOR_PAGE, ENGINE_PAGE, ENGINE_SCRIPT]) rmSync(join(DIST, f), { force: true });
 
@@ -317,12 +331,8 @@ const result = {
     ]),
   ),
   bytes,
-  controlToPaintMs: {
-    interactions: interactions.length,
-    p50: Math.round(quantile(interactions, 0.5)),
-    p95: Math.round(quantile(interactions, 0.95)),
-    max: Math.round(Math.max(...interactions)),
-  },
+  controlToPaintMs: clickStats(interactions),
+  controlToPaintPacedMs: { pauseMs: PACE_MS, ...clickStats(pacedInteractions) },
   appScriptsGzip: { files: scripts, total: scripts.reduce((a, s) => a + s.gzip, 0) },
 };
 
@@ -347,15 +357,17 @@ const lines = [
   }),
   '',
   `Bytes, default URL in one context: cold ${mb(bytes.cold)}, warm (second visit) ${mb(bytes.warm)}.`,
-  `Control-to-paint after the engine is ready, ${result.controlToPaintMs.interactions} clicks: p50 ${result.controlToPaintMs.p50} ms, p95 ${result.controlToPaintMs.p95} ms, max ${result.controlToPaintMs.max} ms.`,
-  `The app's own JavaScript (every script but DuckDB's worker), gzip: ${(result.appScriptsGzip.total / 1024).toFixed(1)} KB.`,
+  `Control-to-paint after the engine is ready, ${result.controlToPaintMs.interactions} clicks back to back: p50 ${result.controlToPaintMs.p50} ms, p95 ${result.controlToPaintMs.p95} ms, max ${result.controlToPaintMs.max} ms.`,
+  `Control-to-paint, ${result.controlToPaintPacedMs.interactions} clicks ${PACE_MS} ms apart: p50 ${result.controlToPaintPacedMs.p50} ms, p95 ${result.controlToPaintPacedMs.p95} ms, max ${result.controlToPaintPacedMs.max} ms.`,
+  `The app's own JavaScript, gzip: ${(result.appScriptsGzip.total / 1024).toFixed(1)} KB (${result.appScriptsGzip.files.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)}`).join(', ')}); DuckDB's, not counted: ${duckdbScripts.join(', ')}.`,
   '',
   '| budget | measured | |',
   '|---|---|---|',
   `| every link's first chart ≤ 2× the floor's first paint | worst ${worstRatio}× | ${ok(worstRatio <= 2)} |`,
   `| engine ready ≤ 1.5 s on localhost | median of links ${Math.round(engineReady)} ms (DuckDB alone: ${result.engineAloneMs.median} ms) | ${ok(engineReady <= 1500)} |`,
   `| cold bytes ≤ 8 MB | ${mb(bytes.cold)} | ${ok(bytes.cold <= 8e6)} |`,
-  `| control-to-paint p95 ≤ 50 ms | ${result.controlToPaintMs.p95} ms | ${ok(result.controlToPaintMs.p95 <= 50)} |`,
+  `| control-to-paint p95 ≤ 50 ms, clicks back to back | ${result.controlToPaintMs.p95} ms | ${ok(result.controlToPaintMs.p95 <= 50)} |`,
+  `| control-to-paint p95 ≤ 50 ms, clicks ${PACE_MS} ms apart | ${result.controlToPaintPacedMs.p95} ms | ${ok(result.controlToPaintPacedMs.p95 <= 50)} |`,
   `| app JavaScript ≤ 150 KB gzip | ${(result.appScriptsGzip.total / 1024).toFixed(1)} KB | ${ok(result.appScriptsGzip.total <= 150 * 1024)} |`,
   '',
 ];

@@ -11,10 +11,10 @@ import { describeFault, FileFault } from '../db/fault';
 import type { Figure } from '../figure/types';
 import { t } from '../i18n';
 import { figureOf, needOf, offeredViews, possibleViews } from '../views/index';
-import { loadNeed } from '../views/load';
+import { loadNeed, type QueryRunner } from '../views/load';
 import { fnv1a64, prebuiltFile } from '../views/prebuilt';
 import type { ViewData } from '../views/types';
-import { toDomain, toIndicator, type Transition } from './transitions';
+import { oneClickAway, toDomain, toIndicator, type Transition } from './transitions';
 import { isEmbed, parseUrl, permalink, serialiseState, withPageParams, type UrlNotice } from './url';
 import type { ViewKind, ViewState } from './view-state';
 
@@ -52,6 +52,11 @@ export class AppState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private prebuilt = new Set<string>();
   private engine: Promise<Engine> | null = null;
+  /** Data kept from boot.json: never dropped from the cache. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private bootKeys = new Set<string>();
+  /** Bumped by every change of choice: a prefetch for an older choice stops. */
+  private prefetchRound = 0;
   private retries = 0;
 
   /** Before a view exists (boot failed), the language the URL asks for. */
@@ -115,7 +120,10 @@ export class AppState {
       this.bootFallback = e;
     }
     if (boot) {
-      for (const d of boot.views) this.data.set(d.key, d);
+      for (const d of boot.views) {
+        this.data.set(d.key, d);
+        this.bootKeys.add(d.key);
+      }
       for (const h of boot.prebuilt ?? []) this.prebuilt.add(h);
       this.catalog = boot.catalog;
       this.version = boot.version;
@@ -169,6 +177,7 @@ export class AppState {
     this.linkedVersion = parsed.page.version;
     this.carried = null;
     setPageLanguage(parsed.state.lang);
+    this.prefetchRound++;
     this.fetchFor(parsed.state);
   };
 
@@ -185,6 +194,7 @@ export class AppState {
       if (mode === 'push' && !this.embed) history.pushState(null, '', url);
       else history.replaceState(null, '', url);
     }
+    this.prefetchRound++;
     this.fetchFor(next);
   }
 
@@ -213,24 +223,73 @@ export class AppState {
     if (!this.catalog) return;
     const catalog = this.catalog;
     const { need, key } = needOf(catalog, s);
-    if (this.data.has(key) || this.inFlight.has(key)) return;
+    if (this.data.has(key)) {
+      this.prefetchAround(s);
+      return;
+    }
+    if (this.inFlight.has(key)) return;
     this.errors.delete(key);
     this.inFlight.add(key);
     try {
       // A choice prebuilt at build time draws from its small file, without waiting for the engine.
       const prebuilt = await this.fetchPrebuilt(key);
       if (prebuilt) {
-        this.data.set(key, prebuilt);
+        this.keep(key, prebuilt);
+        this.prefetchAround(s);
         return;
       }
       const engine = await this.engine!;
       const result = await loadNeed(engine, catalog, need);
-      this.data.set(key, result);
+      this.keep(key, result);
+      this.prefetchAround(s);
     } catch (e) {
       this.errors.set(key, this.engineStatus === 'failed' ? ENGINE_FAILED : e);
     } finally {
       this.inFlight.delete(key);
     }
+  }
+
+  /** Keep a result; past KEPT_RESULTS the oldest are dropped (never boot.json's, never the one on screen). */
+  private keep(key: string, data: ViewData): void {
+    this.data.set(key, data);
+    if (this.data.size <= KEPT_RESULTS + this.bootKeys.size) return;
+    const shown = this.catalog && this.view ? needOf(this.catalog, this.view).key : null;
+    for (const old of this.data.keys()) {
+      if (old === key || old === shown || this.bootKeys.has(old)) continue;
+      this.data.delete(old);
+      break;
+    }
+  }
+
+  /**
+   * Once the engine is ready and the shown choice is drawn, ask it — in its `later` lane, when the
+   * page is idle — for the choices one click away, so the next click draws from the cache.
+   */
+  private prefetchAround(s: ViewState): void {
+    const round = this.prefetchRound;
+    if (!this.catalog || !this.engine || this.engineStatus !== 'ready' || this.view !== s) return;
+    const catalog = this.catalog;
+    const engine = this.engine;
+    void (async () => {
+      const ready = await engine;
+      const later: QueryRunner = { query: (q) => ready.query(q, 'later') };
+      for (const next of oneClickAway(catalog, s).slice(0, PREFETCHED_CHOICES)) {
+        const { need, key } = needOf(catalog, next);
+        if (this.data.has(key) || this.inFlight.has(key)) continue;
+        await whenIdle();
+        if (round !== this.prefetchRound) return;
+        if (this.data.has(key) || this.inFlight.has(key)) continue;
+        this.inFlight.add(key);
+        try {
+          this.keep(key, await loadNeed(later, catalog, need));
+        } catch {
+          // Not an error of the page: if the user has meanwhile chosen it, it is asked for again below.
+        } finally {
+          this.inFlight.delete(key);
+        }
+        if (this.view && !this.data.has(key) && needOf(catalog, this.view).key === key) void this.fetchFor(this.view);
+      }
+    })();
   }
 
   /** The prebuilt data of a need, if the build wrote a file for it; null otherwise or on any failure (the engine answers then). */
@@ -271,6 +330,7 @@ export class AppState {
       () => {
         performance.mark('herkomstkloof:engine-ready');
         this.engineStatus = 'ready';
+        if (this.view) this.prefetchAround(this.view);
       },
       (e) => {
         this.engineFault = e;
@@ -284,6 +344,19 @@ export class AppState {
 /** Set only when it changes: `lang` can restyle the whole page (:lang, hyphenation), and most changes keep it. */
 function setPageLanguage(lang: 'nl' | 'en'): void {
   if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+}
+
+/** Results kept besides boot.json's: a few hundred small tables, a few MB at most. */
+const KEPT_RESULTS = 300;
+/** Choices prefetched around the shown one (its view tabs first, then groups, then places). */
+const PREFETCHED_CHOICES = 40;
+
+/** The next moment the page has nothing to do (or 0.5 s, whichever comes first). */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
+    else setTimeout(resolve, 50);
+  });
 }
 
 /** Stands for "the engine failed" in the errors map: described with the engine's own fault. */

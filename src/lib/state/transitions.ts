@@ -4,8 +4,8 @@
  * and the change says so.
  */
 import type { Catalog, Domain } from '../data/catalog';
-import { domainDefaultIndicator } from '../data/catalog';
-import { carryView } from '../views/index';
+import { defaultGroups, domainDefaultIndicator, geosWithData, groupsWithData } from '../data/catalog';
+import { carryView, offeredViews, possibleViews } from '../views/index';
 import { defaultState, type ViewKind, type ViewState } from './view-state';
 
 export interface Transition {
@@ -29,4 +29,38 @@ export function toDomain(c: Catalog, s: ViewState, domain: Domain): Transition |
 
 export function toIndicator(c: Catalog, s: ViewState, indicator: string): Transition {
   return withWorkingView(c, { ...defaultState(c, indicator, s.lang, s.view), years: s.years });
+}
+
+/** Other places: the groups that still have figures are kept; when none is left, the default groups. */
+export function withGeos(c: Catalog, s: ViewState, geos: string[]): ViewState {
+  const keep = s.groups.filter((g) => groupsWithData(c, s.indicator, geos).includes(g));
+  return { ...s, geos, groups: keep.length ? keep : defaultGroups(c, s.indicator, geos) };
+}
+
+/** `ids` with `id` added or taken out, in the order of `all` (the URL and the legend stay stable). */
+export function toggled(all: string[], ids: string[], id: string, on: boolean): string[] {
+  const next = on ? [...ids, id] : ids.filter((x) => x !== id);
+  return all.filter((x) => next.includes(x));
+}
+
+/**
+ * The states one click away: each group or place ticked or unticked, each other view tab. What the
+ * app prefetches while the engine is idle, so the next click draws from its cache.
+ */
+export function oneClickAway(c: Catalog, s: ViewState): ViewState[] {
+  const out: ViewState[] = [];
+  const possible = possibleViews(c, s);
+  for (const v of offeredViews(c, s)) if (v !== s.view && possible[v]) out.push({ ...s, view: v });
+  const groups = groupsWithData(c, s.indicator, s.geos);
+  for (const g of groups) {
+    const next = toggled(groups, s.groups, g, !s.groups.includes(g));
+    if (next.length) out.push({ ...s, groups: next });
+  }
+  const geos = geosWithData(c, s.indicator);
+  if (geos.length > 1)
+    for (const g of geos) {
+      const next = toggled(geos, s.geos, g, !s.geos.includes(g));
+      if (next.length) out.push(withGeos(c, s, next));
+    }
+  return out;
 }
