@@ -202,45 +202,48 @@ async function controlToPaint(h: Awaited<ReturnType<typeof startHarness>>, pause
   await page.addInitScript('window.__name = (f) => f');
   await page.goto(h.url);
   await mark(page, 'engine-ready');
-  const times = await page.evaluate(async ([count, pause]) => {
-    const panel = () => document.querySelector('[data-testid="panel"]')!;
-    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    const settledAfter = (before: string) =>
-      new Promise<void>((resolve) => {
-        const check = () => {
-          const p = panel();
-          const key = `${p.getAttribute('data-view')}|${p.getAttribute('data-geos')}|${p.getAttribute('data-groups')}`;
-          if (key !== before && p.getAttribute('data-status') !== 'loading') return resolve();
-          requestAnimationFrame(check);
-        };
-        check();
-      });
-    const controls = () => [
-      ...document.querySelectorAll<HTMLInputElement>('[data-testid="groups"] input[type="checkbox"]'),
-      ...[...document.querySelectorAll<HTMLInputElement>('[data-testid="places"] input[type="checkbox"]')].slice(0, 4),
-      ...document.querySelectorAll<HTMLButtonElement>('[data-testid="views"] [role="tab"]'),
-    ];
-    const out: number[] = [];
-    for (let i = 0; out.length < count && i < count * 3; i++) {
-      const all = controls().filter((c) => !(c as HTMLInputElement).disabled);
-      const el = all[i % all.length];
-      // Never untick the last group or place: the view would only say "choose one".
-      if (el instanceof HTMLInputElement && el.checked) {
-        const siblings = el.closest('fieldset')?.querySelectorAll('input[type="checkbox"]:checked').length ?? 0;
-        if (siblings <= 1) continue;
+  const times = await page.evaluate(
+    async ([count, pause]) => {
+      const panel = () => document.querySelector('[data-testid="panel"]')!;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const settledAfter = (before: string) =>
+        new Promise<void>((resolve) => {
+          const check = () => {
+            const p = panel();
+            const key = `${p.getAttribute('data-view')}|${p.getAttribute('data-geos')}|${p.getAttribute('data-groups')}`;
+            if (key !== before && p.getAttribute('data-status') !== 'loading') return resolve();
+            requestAnimationFrame(check);
+          };
+          check();
+        });
+      const controls = () => [
+        ...document.querySelectorAll<HTMLInputElement>('[data-testid="groups"] input[type="checkbox"]'),
+        ...[...document.querySelectorAll<HTMLInputElement>('[data-testid="places"] input[type="checkbox"]')].slice(0, 4),
+        ...document.querySelectorAll<HTMLButtonElement>('[data-testid="views"] [role="tab"]'),
+      ];
+      const out: number[] = [];
+      for (let i = 0; out.length < count && i < count * 3; i++) {
+        const all = controls().filter((c) => !(c as HTMLInputElement).disabled);
+        const el = all[i % all.length];
+        // Never untick the last group or place: the view would only say "choose one".
+        if (el instanceof HTMLInputElement && el.checked) {
+          const siblings = el.closest('fieldset')?.querySelectorAll('input[type="checkbox"]:checked').length ?? 0;
+          if (siblings <= 1) continue;
+        }
+        const p = panel();
+        const before = `${p.getAttribute('data-view')}|${p.getAttribute('data-geos')}|${p.getAttribute('data-groups')}`;
+        if (el.getAttribute('aria-selected') === 'true') continue;
+        const t0 = performance.now();
+        el.click();
+        await settledAfter(before);
+        await frame();
+        out.push(performance.now() - t0);
+        if (pause) await new Promise((r) => setTimeout(r, pause));
       }
-      const p = panel();
-      const before = `${p.getAttribute('data-view')}|${p.getAttribute('data-geos')}|${p.getAttribute('data-groups')}`;
-      if (el.getAttribute('aria-selected') === 'true') continue;
-      const t0 = performance.now();
-      el.click();
-      await settledAfter(before);
-      await frame();
-      out.push(performance.now() - t0);
-      if (pause) await new Promise((r) => setTimeout(r, pause));
-    }
-    return out;
-  }, [INTERACTIONS, pauseMs] as const);
+      return out;
+    },
+    [INTERACTIONS, pauseMs] as const,
+  );
   await context.close();
   return times;
 }

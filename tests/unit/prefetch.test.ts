@@ -36,7 +36,12 @@ describe('one click away', () => {
       .filter((s) => s.view === 'trend' && s.geos.join() !== 'vlaams_gewest')
       .map((s) => [s.geos, s.groups]);
     // With Gent ticked both groups stay (the Flemish Region has both); Gent alone has only niet_eu.
-    expect(placeStates).toEqual([[['vlaams_gewest', 'gent'], ['belgisch', 'niet_eu']]]);
+    expect(placeStates).toEqual([
+      [
+        ['vlaams_gewest', 'gent'],
+        ['belgisch', 'niet_eu'],
+      ],
+    ]);
     expect(withGeos(catalog, rate(), ['gent']).groups).toEqual(['niet_eu']);
   });
 

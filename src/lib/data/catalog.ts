@@ -78,7 +78,11 @@ export function geosWithData(c: Catalog, indicator: string): string[] {
 /** Groups with figures for this indicator in any of the places, in the catalog's display order. */
 export function groupsWithData(c: Catalog, indicator: string, geos: string | string[]): string[] {
   const places = new Set(Array.isArray(geos) ? geos : [geos]);
-  const ids = new Set(coverageOf(c, indicator).filter((r) => places.has(r.geo)).map((r) => r.group));
+  const ids = new Set(
+    coverageOf(c, indicator)
+      .filter((r) => places.has(r.geo))
+      .map((r) => r.group),
+  );
   return c.groups.filter((g) => ids.has(g.id)).map((g) => g.id);
 }
 
@@ -104,7 +108,10 @@ export function yearSpan(c: Catalog, indicator: string, geos: string | string[])
  */
 export function defaultGeo(c: Catalog, indicator: string): string | null {
   const geos = geosWithData(c, indicator);
-  const n = (geo: string) => coverageOf(c, indicator).filter((r) => r.geo === geo).reduce((a, r) => a + r.n, 0);
+  const n = (geo: string) =>
+    coverageOf(c, indicator)
+      .filter((r) => r.geo === geo)
+      .reduce((a, r) => a + r.n, 0);
   const most = Math.max(0, ...geos.map(n));
   const preferred = [DEFAULT_GEO, 'vlaanderen_brussel'].find((g) => geos.includes(g) && n(g) * 2 >= most);
   return preferred ?? [...geos].sort((a, b) => n(b) - n(a))[0] ?? null;

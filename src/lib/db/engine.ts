@@ -13,10 +13,20 @@ import { createLanes, type Lane } from './lanes';
 /** How long DuckDB may take to start (worker, wasm, open) before the app says it failed. */
 export const ENGINE_TIMEOUT_S = 20;
 
+/** A result as columns of text (every value cast to VARCHAR by the query), for files read by DuckDB. */
+export interface TextColumns {
+  names: string[];
+  columns: (string | null)[][];
+}
 
 export interface Engine {
   query<T = Record<string, unknown>>(q: Query, lane?: Lane): Promise<T[]>;
-  insertTable(name: string, table: Table): Promise<void>;
+  queryColumns(q: Query): Promise<TextColumns>;
+  /** Create the table from Arrow, or add the rows to it (`append`). */
+  insertTable(name: string, table: Table, options?: { append?: boolean }): Promise<void>;
+  /** A file in DuckDB's own file system, for its readers (read_csv): the bytes are handed over, not shared. */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
 }
 
 const fileName = (url: string) => decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() ?? url);
@@ -141,8 +151,22 @@ export async function startEngine(): Promise<Engine> {
     return result.toArray().map((row) => row.toJSON() as T);
   }
 
+  async function runColumns(q: Query): Promise<TextColumns> {
+    const stmt = await statementFor(q.sql);
+    const result = await stmt.query(...q.params);
+    const names = result.schema.fields.map((f) => f.name);
+    const columns = names.map((_, i) => {
+      const vector = result.getChildAt(i);
+      return vector ? (Array.from(vector.toArray() as ArrayLike<string | null>) as (string | null)[]) : [];
+    });
+    return { names, columns };
+  }
+
   return {
     query: <T>(q: Query, lane: Lane = 'now') => enqueue(() => run<T>(q), lane),
-    insertTable: (name, table) => enqueue(() => conn.insertArrowTable(table, { name, create: true })),
+    queryColumns: (q: Query) => enqueue(() => runColumns(q)),
+    insertTable: (name, table, { append = false } = {}) => enqueue(() => conn.insertArrowTable(table, { name, create: !append })),
+    registerFile: (name, bytes) => enqueue(() => db.registerFileBuffer(name, bytes)),
+    dropFile: (name) => enqueue(async () => void (await db.dropFile(name))),
   };
 }

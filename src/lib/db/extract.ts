@@ -37,7 +37,12 @@ export async function fetchManifest(baseUrl: string): Promise<Manifest> {
 }
 
 /** Load every table; `reload` (a retry) bypasses the browser's cache, which may hold the bad copy. */
-export async function loadExtract(engine: Engine, baseUrl: string, manifest: Manifest, { reload = false } = {}): Promise<void> {
+export async function loadExtract(
+  engine: Pick<Engine, 'insertTable'>,
+  baseUrl: string,
+  manifest: Manifest,
+  { reload = false } = {},
+): Promise<void> {
   await Promise.all(
     TABLE_NAMES.map(async (name) => {
       const entry = manifest.tables[name];
@@ -72,7 +77,7 @@ export async function loadExtract(engine: Engine, baseUrl: string, manifest: Man
  * The catalog built from the engine's tables, for when boot.json is missing or broken: the same
  * queries the data build runs for boot.json.
  */
-export async function catalogFromEngine(engine: Engine): Promise<Catalog> {
+export async function catalogFromEngine(engine: Pick<Engine, 'query'>): Promise<Catalog> {
   const coverage = await engine.query<CoverageRow>(coverageQuery);
   return {
     indicators: await engine.query<Indicator>(indicatorsQuery),

@@ -1,0 +1,42 @@
+/**
+ * A dropped file, read into one DuckDB table of text columns (its "staging" table) by DuckDB's
+ * own CSV reader: delimiter, quotes and header found by DuckDB's sniffer, every cell kept as the
+ * text the file holds (decimal commas and missing markers are read later, by src/lib/own/).
+ * Names inside SQL are ours (`own-3.csv`, `own_raw_3`), never the user's file name.
+ */
+import type { Query } from '../queries/sql';
+
+export interface StagingNames {
+  file: string;
+  table: string;
+}
+
+export function stagingNames(n: number): StagingNames {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`a staging number is a whole number, not ${n}`);
+  return { file: `own-${n}.csv`, table: `own_raw_${n}` };
+}
+
+function checked({ file, table }: StagingNames): StagingNames {
+  if (!/^own-\d+\.csv$/.test(file) || !/^own_raw_\d+$/.test(table)) throw new Error('staging names come from stagingNames()');
+  return { file, table };
+}
+
+/** The CSV, read whole into its staging table, every column as VARCHAR. */
+export function readCsvQuery(names: StagingNames): Query {
+  const { file, table } = checked(names);
+  return {
+    sql: `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true, all_varchar = true, auto_detect = true, null_padding = true)`,
+    params: [],
+  };
+}
+
+/** Every cell of the staging table as text (a Parquet file's numbers and dates too), in file order. */
+export function textColumnsQuery(names: StagingNames): Query {
+  const { table } = checked(names);
+  return { sql: `SELECT CAST(COLUMNS(*) AS VARCHAR) FROM ${table}`, params: [] };
+}
+
+export function dropStagingQuery(names: StagingNames): Query {
+  const { table } = checked(names);
+  return { sql: `DROP TABLE IF EXISTS ${table}`, params: [] };
+}
