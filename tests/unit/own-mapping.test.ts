@@ -79,6 +79,16 @@ describe('detectMapping by header', () => {
     expect(odd.mapping.columns.value).toBeUndefined();
   });
 
+  it('reads the one-letter N as a value only as the whole header, not as a word in a longer one', () => {
+    expect(detect('Gemeente;Jaar;Groep;Indicator;N\nGent;2019;EU;x;3').mapping.reasons.value).toEqual({ by: 'header', header: 'N' });
+    expect(detect('Gemeente;Jaar;Groep;Indicator;Vraag n\nGent;2019;EU;x;3').mapping.reasons.value).toEqual({
+      by: 'content',
+      kind: 'number',
+      matched: 1,
+      of: 1,
+    });
+  });
+
   it('takes the first of two columns named for one role, and leaves the other unused', () => {
     const { mapping } = detect('NIS;Gemeente;Jaar;Groep;Waarde;Indicator\n44021;Gent;2019;EU;1;x');
     expect(mapping.columns.place).toBe(0);
