@@ -187,6 +187,20 @@ describe('detectMapping of wide files', () => {
   });
 });
 
+describe('detectMapping of a header that is data', () => {
+  it('does not take a first data row for wide headers when the cells below are no figures', () => {
+    const { mapping } = detect(
+      [
+        'Werkzaamheidsgraad;44021;2019;Belgische herkomst;75,1',
+        'Werkzaamheidsgraad;44021;2020;Belgische herkomst;75,9',
+        'Werkzaamheidsgraad;11002;2020;Buitenlandse herkomst;55,3',
+      ].join('\n'),
+    );
+    expect(mapping.wide).toBeNull();
+    expect(mapping.columns).toEqual({ indicator: 0, place: 1, period: 2, group: 3, value: 4 });
+  });
+});
+
 describe('detectMapping of empty input', () => {
   it('maps a header without rows by its names', () => {
     const { mapping } = detect('indicator;plaats;periode;groep;waarde');

@@ -233,10 +233,15 @@ function fits(role: Role, p: Profile): boolean {
   return true;
 }
 
+/** Cells a wide column holds: figures (or nothing yet), not years or labels, as under the header of a file that has none. */
+function holdsFigures(p: Profile): boolean {
+  return p.filled === 0 || (p.number / p.filled >= 0.5 && p.period / p.filled < MOST);
+}
+
 /** The wide axis the headers show: the kind with more columns (years when tied); null when neither has any. */
-function wideAxis(header: string[], c: OwnCatalog, valueNamed: boolean): Mapping['wide'] {
-  const periods = header.flatMap((h, i) => (periodHeader(h) ? [i] : []));
-  const groups = header.flatMap((h, i) => (!periodHeader(h) && matchGroup(c, h) ? [i] : []));
+function wideAxis(header: string[], profiles: Profile[], c: OwnCatalog, valueNamed: boolean): Mapping['wide'] {
+  const periods = header.flatMap((h, i) => (periodHeader(h) && holdsFigures(profiles[i]) ? [i] : []));
+  const groups = header.flatMap((h, i) => (!periodHeader(h) && matchGroup(c, h) && holdsFigures(profiles[i]) ? [i] : []));
   // One such column is wide only when no other column is named as the value.
   const enough = (cols: number[]) => cols.length >= 2 || (cols.length === 1 && !valueNamed);
   if (enough(periods) && periods.length >= groups.length) return { axis: 'period', columns: periods };
@@ -261,6 +266,7 @@ export function detectMapping(header: string[], sample: string[][], c: OwnCatalo
   const named = header.map(roleOfHeader);
   const wide = wideAxis(
     header,
+    profiles,
     c,
     named.some((n) => n?.role === 'value'),
   );
