@@ -13,7 +13,8 @@ export interface CsvParseResult {
   problems: { line: number; message: string }[];
 }
 
-export function parseCsv(text: string): CsvParseResult {
+/** `delimiter` is `,` for the curated tables; a researcher's own file may use `;` (Flemish spreadsheets). */
+export function parseCsv(text: string, delimiter = ','): CsvParseResult {
   const rows: CsvRecord[] = [];
   const problems: CsvParseResult['problems'] = [];
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -55,7 +56,7 @@ export function parseCsv(text: string): CsvParseResult {
       inQuotes = true;
       quoteStartLine = line;
       i++;
-    } else if (ch === ',') {
+    } else if (ch === delimiter) {
       cells.push(cell);
       cell = '';
       i++;
