@@ -101,6 +101,8 @@ function checkChunksInFile(metadata: FileMetaData, dataEnd: number): void {
       const meta = chunk.meta_data;
       const name = meta?.path_in_schema?.join('.') ?? '?';
       if (!meta) throw new Error(`the Parquet footer is damaged (row group ${g}, column "${name}" has no description)`);
+      if (chunk.file_path)
+        throw new Error(`row group ${g}, column "${name}" lies in another file (${chunk.file_path}), which this app cannot read`);
       const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
       const end = start + Number(meta.total_compressed_size);
       if (!(start >= 4 && end <= dataEnd)) {
