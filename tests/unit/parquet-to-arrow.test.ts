@@ -62,12 +62,17 @@ describe('parquetToArrow', () => {
     expect(empty.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['value:Float64', 'name:Utf8']);
   });
 
+  it('reads a DECIMAL stored in a fixed length byte array with its scale', async () => {
+    const table = await parquetToArrow(await parquetOf(`SELECT 1 AS id, 1.25::DECIMAL(38, 2) AS amount`));
+    expect(column(table, 'amount')).toEqual({ type: 'Float64', values: [1.25] });
+  });
+
   it('refuses a column it cannot read, naming the column and its type', async () => {
-    await expect(parquetToArrow(await parquetOf(`SELECT 1 AS id, 1.25::DECIMAL(38, 2) AS amount`))).rejects.toThrow(
-      'column "amount" has a Parquet type this app cannot read (FIXED_LEN_BYTE_ARRAY)',
+    await expect(parquetToArrow(await parquetOf(`SELECT 1 AS id, TIME '01:02:03' AS at`))).rejects.toThrow(
+      'column "at" has a Parquet type this app cannot read (INT64 TIME)',
     );
     await expect(parquetToArrow(await parquetOf(`SELECT [1, 2] AS years`))).rejects.toThrow(
-      'column "years" has a Parquet type this app cannot read (nested)',
+      'column "years" has a Parquet type this app cannot read (nested LIST)',
     );
   });
 });
