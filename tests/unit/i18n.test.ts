@@ -24,6 +24,20 @@ describe('t', () => {
   });
 });
 
+describe('t: words that agree with a count', () => {
+  it('says "1 rij" and "1 row" for one, "2 rijen" and "1.000 rows" for more or none', () => {
+    expect(t('nl', 'own_columns', { file: 'a.csv', rows: '1' })).toBe('a.csv: 1 rij. Controleer welke kolom wat bevat.');
+    expect(t('nl', 'own_columns', { file: 'a.csv', rows: '2' })).toBe('a.csv: 2 rijen. Controleer welke kolom wat bevat.');
+    expect(t('nl', 'own_columns', { file: 'a.csv', rows: '0' })).toBe('a.csv: 0 rijen. Controleer welke kolom wat bevat.');
+    expect(t('en', 'own_columns', { file: 'a.csv', rows: '1' })).toBe('a.csv: 1 row. Check which column holds what.');
+    expect(t('en', 'own_columns', { file: 'a.csv', rows: '1,000' })).toBe('a.csv: 1,000 rows. Check which column holds what.');
+  });
+  it('agrees each word with its own count', () => {
+    expect(t('en', 'own_report', { accepted: '1', rows: '3', rejected: '2' })).toBe('1 of 3 rows accepted, 2 rejected.');
+    expect(t('nl', 'own_add', { accepted: '1' })).toBe('1 cijfer toevoegen en tonen');
+  });
+});
+
 describe('label', () => {
   const indicator = { label_nl: 'Werkzaamheidsgraad', label_en: 'Employment rate' };
   const geo = { name_nl: 'Gent', name_en: 'Ghent' };

@@ -21,6 +21,9 @@ export interface TextColumns {
 
 export interface Engine {
   query<T = Record<string, unknown>>(q: Query, lane?: Lane): Promise<T[]>;
+  /** A one-off statement (a user's file staged, a table dropped): run once, never kept prepared. */
+  execute(q: Query): Promise<void>;
+  /** A one-off result as text columns (a staged file's cells), never kept prepared. */
   queryColumns(q: Query): Promise<TextColumns>;
   /** Create the table from Arrow, or add the rows to it (`append`). */
   insertTable(name: string, table: Table, options?: { append?: boolean }): Promise<void>;
@@ -151,9 +154,18 @@ export async function startEngine(): Promise<Engine> {
     return result.toArray().map((row) => row.toJSON() as T);
   }
 
-  async function runColumns(q: Query): Promise<TextColumns> {
-    const stmt = await statementFor(q.sql);
-    const result = await stmt.query(...q.params);
+  // A kept statement would keep what it read open: DuckDB could not drop a registered file
+  // ("file is in use") nor forget a staging table's shape. One-off statements are closed at once.
+  async function once<T>(q: Query, use: (result: Table) => T): Promise<T> {
+    const stmt = await conn.prepare(q.sql);
+    try {
+      return use(await stmt.query(...q.params));
+    } finally {
+      await stmt.close();
+    }
+  }
+
+  function textColumns(result: Table): TextColumns {
     const names = result.schema.fields.map((f) => f.name);
     const columns = names.map((_, i) => {
       const vector = result.getChildAt(i);
@@ -164,7 +176,8 @@ export async function startEngine(): Promise<Engine> {
 
   return {
     query: <T>(q: Query, lane: Lane = 'now') => enqueue(() => run<T>(q), lane),
-    queryColumns: (q: Query) => enqueue(() => runColumns(q)),
+    execute: (q: Query) => enqueue(() => once(q, () => undefined)),
+    queryColumns: (q: Query) => enqueue(() => once(q, textColumns)),
     insertTable: (name, table, { append = false } = {}) => enqueue(() => conn.insertArrowTable(table, { name, create: !append })),
     registerFile: (name, bytes) => enqueue(() => db.registerFileBuffer(name, bytes)),
     dropFile: (name) => enqueue(async () => void (await db.dropFile(name))),

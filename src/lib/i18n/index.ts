@@ -5,8 +5,16 @@ import { nl, type MessageKey } from './nl';
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { nl, en };
 
+/**
+ * A message with its values filled in. `{rows|rij|rijen}` is a word that agrees with a count:
+ * the first form when the value is 1, the second otherwise.
+ */
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+  return MESSAGES[lang][key]
+    .replace(/\{(\w+)\|([^|}]*)\|([^|}]*)\}/g, (whole, name, one, other) =>
+      name in vars ? (String(vars[name]) === '1' ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
 
 /** The label of a dimension row in the current language (`label_nl`/`label_en`, `name_nl`/`name_en`). */

@@ -57,6 +57,11 @@ export class AppState {
   private bootKeys = new Set<string>();
   /** Bumped by every change of choice: a prefetch for an older choice stops. */
   private prefetchRound = 0;
+  /** Indicators a user's file added figures to: their prebuilt files and boot.json rows lack them. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private ownIndicators = new Set<string>();
+  /** The files whose figures are in the engine, in the order they were added. */
+  ownFiles = $state.raw<{ name: string; figures: number; indicators: string[] }[]>([]);
   private retries = 0;
 
   /** Before a view exists (boot failed), the language the URL asks for. */
@@ -232,7 +237,7 @@ export class AppState {
     this.inFlight.add(key);
     try {
       // A choice prebuilt at build time draws from its small file, without waiting for the engine.
-      const prebuilt = await this.fetchPrebuilt(key);
+      const prebuilt = this.ownIndicators.has(need.indicator) ? null : await this.fetchPrebuilt(key);
       if (prebuilt) {
         this.keep(key, prebuilt);
         this.prefetchAround(s);
@@ -247,6 +252,31 @@ export class AppState {
     } finally {
       this.inFlight.delete(key);
     }
+  }
+
+  /** The engine, once ready (a user's file is read by it). */
+  async readyEngine(): Promise<Engine> {
+    if (!this.engine) this.engine = this.bootEngine();
+    return this.engine;
+  }
+
+  /**
+   * A user's file is in the engine's tables: the catalog is read again from them, results held
+   * for the indicators it touched are dropped (they lack its figures), and its first indicator shown.
+   */
+  async adoptOwnData(file: { name: string; figures: number; indicators: string[] }): Promise<void> {
+    const engine = await this.readyEngine();
+    const { catalogFromEngine } = await import('../db/extract');
+    const catalog = await catalogFromEngine(engine);
+    for (const id of file.indicators) this.ownIndicators.add(id);
+    for (const [key, data] of this.data) {
+      if (!this.ownIndicators.has(data.need.indicator) && !this.ownIndicators.has(data.need.yardstick ?? '')) continue;
+      this.data.delete(key);
+      this.bootKeys.delete(key);
+    }
+    this.ownFiles = [...this.ownFiles, file];
+    this.catalog = catalog;
+    if (file.indicators[0]) this.pickIndicator(file.indicators[0]);
   }
 
   /** Keep a result; past KEPT_RESULTS the oldest are dropped (never boot.json's, never the one on screen). */

@@ -1,0 +1,192 @@
+/**
+ * A checked file, as rows of the app's own tables: its indicators, places and groups the catalogue
+ * does not know get ids of their own (`eigen_…`), and one source row names the file. Once these
+ * rows are in DuckDB, every view, the table, the sources and every export work on them unchanged.
+ */
+import type { Domain } from '../data/catalog';
+import type { GroupKind, TableName, Unit } from '../data/schema';
+import type { Geo, Group, Indicator, Observation, Source } from '../data/types';
+import type { OwnCheck, OwnName } from './validate';
+
+export interface OwnChoices {
+  fileName: string;
+  /** Which load of this page it is (1, 2, …): keeps two files' sources apart. */
+  load: number;
+  domain: Domain;
+  unit: Unit;
+  /** The kind of the groups the catalogue does not know: a chart never mixes kinds unsaid. */
+  groupKind: GroupKind;
+  /** Today, as an ISO date (the day the file was read). */
+  today: string;
+}
+
+export interface OwnTables {
+  indicators: Indicator[];
+  geos: Geo[];
+  groups: Group[];
+  sources: Source[];
+  observations: Observation[];
+  /** Every file key (`own:…` or a catalogue id) → the id its rows carry in the app. */
+  ids: { indicators: Map<string, string>; places: Map<string, string>; groups: Map<string, string> };
+}
+
+/** The source kind of a user's file: not one of the curated kinds, so it ranks after all of them. */
+export const OWN_SOURCE_KIND = 'own';
+
+/** Colours for the user's own groups (Paul Tol's muted scheme, after the catalogue's own). */
+const OWN_COLOURS = ['#CC6677', '#332288', '#DDCC77', '#117733', '#88CCEE', '#882255', '#44AA99', '#999933', '#AA4499', '#DDDDDD'];
+
+/** `Anderen (EU-14)` → `anderen_eu_14`: letters and digits only, accents dropped. */
+function slug(text: string): string {
+  const s = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
+  return s || 'x';
+}
+
+/** An id for each of the user's own names, never one the app already has. */
+function ownIds(names: OwnName[], taken: Set<string>): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const n of names) {
+    if (n.id) {
+      ids.set(n.key, n.id);
+      continue;
+    }
+    const base = `eigen_${slug(n.text)}`;
+    let id = base;
+    for (let i = 2; taken.has(id); i++) id = `${base}_${i}`;
+    taken.add(id);
+    ids.set(n.key, id);
+  }
+  return ids;
+}
+
+/** Decimals a figure needs to be written as the file gives it, at most 3. */
+function decimalsOf(values: number[]): number {
+  let most = 0;
+  for (const v of values) {
+    let d = 0;
+    while (d < 3 && Math.abs(Math.round(v * 10 ** d) - v * 10 ** d) > 1e-9) d++;
+    most = Math.max(most, d);
+  }
+  return most;
+}
+
+export function assembleOwn(
+  check: OwnCheck,
+  choices: OwnChoices,
+  existing: Record<'indicators' | 'geos' | 'groups', { id: string; colour?: string }[]>,
+): OwnTables {
+  const taken = new Set([...existing.indicators, ...existing.geos, ...existing.groups].map((r) => r.id));
+  const ids = {
+    indicators: ownIds(check.indicators, taken),
+    places: ownIds(check.unmatchedPlaces, taken),
+    groups: ownIds(check.unmatchedGroups, taken),
+  };
+  const from = (lang: 'nl' | 'en', line: number) =>
+    lang === 'nl'
+      ? `Uit uw bestand ${choices.fileName} (eerst op regel ${line}).`
+      : `From your file ${choices.fileName} (first on line ${line}).`;
+  const sourceId = `eigen_bestand_${choices.load}`;
+  const observations: Observation[] = check.accepted.map((o) => ({
+    indicator: ids.indicators.get(o.indicator) ?? o.indicator,
+    geo: ids.places.get(o.geo) ?? o.geo,
+    period: o.period,
+    period_kind: o.period_kind,
+    period_start: o.period_start,
+    period_end: o.period_end,
+    period_sort: o.period_sort,
+    year_start: o.year_start,
+    year_end: o.year_end,
+    group: ids.groups.get(o.group) ?? o.group,
+    sex: o.sex,
+    age: o.age,
+    value: o.value,
+    source: sourceId,
+    note: o.note,
+    approx: false,
+    note_en: o.note,
+  }));
+  const valuesOf = new Map<string, number[]>();
+  for (const o of observations) {
+    const values = valuesOf.get(o.indicator);
+    if (values) values.push(o.value);
+    else valuesOf.set(o.indicator, [o.value]);
+  }
+  const indicators: Indicator[] = check.indicators
+    .filter((n) => !n.id)
+    .map((n) => {
+      const id = ids.indicators.get(n.key)!;
+      return {
+        id,
+        domain: choices.domain,
+        label_nl: n.text,
+        label_en: n.text,
+        unit: choices.unit,
+        better: 'none',
+        decimals: decimalsOf(valuesOf.get(id) ?? []),
+        definition_nl: from('nl', n.firstLine),
+        definition_en: from('en', n.firstLine),
+        domain_default: false,
+        levels: null,
+        employer: null,
+        yardstick: null,
+      };
+    });
+  const geos: Geo[] = check.unmatchedPlaces.map((n) => ({
+    id: ids.places.get(n.key)!,
+    nis: null,
+    name_nl: n.text,
+    name_en: n.text,
+    level: 'aggregate',
+  }));
+  const used = new Set(existing.groups.map((g) => g.colour?.toUpperCase()));
+  const free = [...OWN_COLOURS.filter((c) => !used.has(c)), ...OWN_COLOURS];
+  const groups: Group[] = check.unmatchedGroups.map((n, i) => ({
+    id: ids.groups.get(n.key)!,
+    label_nl: n.text,
+    label_en: n.text,
+    group_kind: choices.groupKind,
+    sort: 900 + i,
+    definition_nl: from('nl', n.firstLine),
+    definition_en: from('en', n.firstLine),
+    colour: free[i % free.length],
+    reference: false,
+  }));
+  // A loop, not Math.min(...lines): a million arguments overflow the stack.
+  const span = [Infinity, -Infinity];
+  for (const o of check.accepted) {
+    span[0] = Math.min(span[0], o.line);
+    span[1] = Math.max(span[1], o.line);
+  }
+  if (!check.accepted.length) span.splice(0, 2, 0, 0);
+  const sources: Source[] = [
+    {
+      id: sourceId,
+      publisher: 'Uw bestand',
+      publisher_en: 'Your file',
+      title: choices.fileName,
+      year: Number(choices.today.slice(0, 4)),
+      url: null,
+      locator: `regels ${span[0]}–${span[1]}, ${observations.length} cijfers`,
+      locator_en: `lines ${span[0]}–${span[1]}, ${observations.length} figures`,
+      quote: '',
+      consulted: choices.today,
+      kind: OWN_SOURCE_KIND as Source['kind'],
+      lang: null,
+    },
+  ];
+  return { indicators, geos, groups, sources, observations, ids };
+}
+
+/** The tables own rows go into, in the order they must be added (a row's references first). */
+export const OWN_TABLE_ORDER: Exclude<TableName, 'targets'>[] = ['indicators', 'geos', 'groups', 'sources', 'observations'];
+
+/** The indicators the file's figures are on, in order of first appearance. */
+export function indicatorsOf(tables: OwnTables): string[] {
+  return [...new Set(tables.observations.map((o) => o.indicator))];
+}

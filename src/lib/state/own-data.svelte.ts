@@ -1,0 +1,191 @@
+/**
+ * "Explore your own data": a dropped file, a chosen file or a URL, read in DuckDB-WASM, its
+ * columns recognised (and corrected by the user), every row checked and reported, and the
+ * accepted figures added beside the curated ones. Nothing is uploaded; the user's file is only read.
+ */
+import type { Domain } from '../data/catalog';
+import type { GroupKind, Unit } from '../data/schema';
+import { t } from '../i18n';
+import { assembleOwn, indicatorsOf } from '../own/assemble';
+import { addOwnTables, fileNameOfUrl, OwnFileError, stageOwnFile, todayIso, type OwnInput, type StagedFile } from '../own/load';
+import { checkMapping, detectMapping, type Mapping, type Role } from '../own/mapping';
+import { reshape, numberRows } from '../own/reshape';
+import { checkOwnRows, DEFAULT_OWN_OPTIONS, type OwnCheck } from '../own/validate';
+import type { AppState } from './app.svelte';
+import type { Lang } from './view-state';
+
+export type OwnStep = 'idle' | 'reading' | 'mapping' | 'report' | 'adding' | 'done' | 'error';
+
+/** Beyond this a file is not read whole into the page (the message says so, nothing is lost). */
+export const OWN_MAX_BYTES = 512 * 1024 * 1024;
+/** Rows the column detector looks at. */
+const SAMPLE_ROWS = 500;
+
+export class OwnData {
+  step = $state<OwnStep>('idle');
+  fileName = $state('');
+  /** Why the last file could not be read, as a message key and its values (shown in the page's language). */
+  failure = $state.raw<{
+    key: 'own_empty' | 'own_binary' | 'own_csv' | 'own_parquet' | 'own_tooLarge' | 'own_read' | 'own_network' | 'own_http';
+    detail: string;
+  } | null>(null);
+  staged = $state.raw<StagedFile | null>(null);
+  mapping = $state.raw<Mapping | null>(null);
+  check = $state.raw<OwnCheck | null>(null);
+  domain = $state<Domain>('werk');
+  unit = $state<Unit>('%');
+  groupKind = $state<GroupKind>('origin');
+  added = $state(0);
+
+  readonly problems = $derived(this.mapping && this.staged ? checkMapping(this.mapping, this.staged.header.length) : []);
+
+  private controller: AbortController | null = null;
+  private loads = 0;
+
+  constructor(private readonly app: AppState) {}
+
+  async openFile(file: File): Promise<void> {
+    if (file.size > OWN_MAX_BYTES) return this.fail(file.name, { key: 'own_tooLarge', detail: String(Math.round(file.size / 1e6)) });
+    await this.read(file.name, async () => new Uint8Array(await file.arrayBuffer()));
+  }
+
+  async openUrl(url: string): Promise<void> {
+    const name = fileNameOfUrl(url);
+    await this.read(name, async (signal) => {
+      let res: Response;
+      try {
+        res = await fetch(url, { signal, credentials: 'omit' });
+      } catch (e) {
+        if (signal.aborted) throw e;
+        throw Object.assign(new Error(e instanceof Error ? e.message : String(e)), { failure: 'own_network' as const });
+      }
+      if (!res.ok) throw Object.assign(new Error(String(res.status)), { failure: 'own_http' as const });
+      return new Uint8Array(await res.arrayBuffer());
+    });
+  }
+
+  cancel = (): void => {
+    this.controller?.abort();
+    this.controller = null;
+    this.step = 'idle';
+  };
+
+  reset = (): void => {
+    this.cancel();
+    this.staged = null;
+    this.mapping = null;
+    this.check = null;
+    this.failure = null;
+  };
+
+  private async read(name: string, bytesOf: (signal: AbortSignal) => Promise<Uint8Array>): Promise<void> {
+    this.reset();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.fileName = name;
+    this.step = 'reading';
+    try {
+      const bytes = await bytesOf(controller.signal);
+      if (bytes.length > OWN_MAX_BYTES) throw new OwnFileError(name, 'too_large', String(Math.round(bytes.length / 1e6)));
+      const input: OwnInput = { name, bytes };
+      const engine = await this.app.readyEngine();
+      const staged = await stageOwnFile(engine, input, ++this.loads, controller.signal);
+      if (controller.signal.aborted) return;
+      const catalog = this.app.catalog!;
+      this.staged = staged;
+      this.mapping = detectMapping(staged.header, staged.rows.slice(0, SAMPLE_ROWS), catalog, name);
+      this.domain = this.app.domain as Domain;
+      this.step = 'mapping';
+    } catch (e) {
+      if (controller.signal.aborted) return;
+      this.fail(name, failureOf(e));
+    } finally {
+      if (this.controller === controller) this.controller = null;
+    }
+  }
+
+  private fail(name: string, failure: NonNullable<OwnData['failure']>): void {
+    this.fileName = name;
+    this.failure = failure;
+    this.step = 'error';
+  }
+
+  /** The user's correction: a role to another column, or to none. */
+  setRole(role: Role, column: number | null): void {
+    if (!this.mapping) return;
+    const columns = { ...this.mapping.columns };
+    if (column === null) delete columns[role];
+    else {
+      // A column holds one role: the role it had is given up.
+      for (const r of Object.keys(columns) as Role[]) if (columns[r] === column) delete columns[r];
+      columns[role] = column;
+    }
+    this.mapping = { ...this.mapping, columns, reasons: { ...this.mapping.reasons, [role]: { by: 'user' } } };
+  }
+
+  setIndicatorName(name: string): void {
+    if (this.mapping) this.mapping = { ...this.mapping, indicatorName: name };
+  }
+
+  /** Every row checked; nothing is added yet. */
+  runCheck = (): void => {
+    if (!this.staged || !this.mapping || this.problems.length) return;
+    const rows = reshape(this.staged.header, numberRows(this.staged.rows), this.mapping);
+    this.check = checkOwnRows(rows, this.app.catalog!, DEFAULT_OWN_OPTIONS);
+    this.step = 'report';
+  };
+
+  /** The accepted figures into the engine, beside the curated ones, and the first of them shown. */
+  add = async (): Promise<void> => {
+    const check = this.check;
+    const catalog = this.app.catalog;
+    if (!check || !catalog || check.accepted.length === 0) return;
+    this.step = 'adding';
+    const tables = assembleOwn(
+      check,
+      {
+        fileName: this.fileName,
+        load: this.loads,
+        domain: this.domain,
+        unit: this.unit,
+        groupKind: this.groupKind,
+        today: todayIso(),
+      },
+      catalog,
+    );
+    const engine = await this.app.readyEngine();
+    await addOwnTables(engine, tables);
+    await this.app.adoptOwnData({
+      name: this.fileName,
+      figures: tables.observations.length,
+      indicators: indicatorsOf(tables),
+    });
+    this.added = tables.observations.length;
+    this.staged = null;
+    this.step = 'done';
+  };
+
+  /** The failure as users read it. */
+  failureText(lang: Lang): string {
+    if (!this.failure) return '';
+    return t(lang, this.failure.key, { file: this.fileName, detail: this.failure.detail });
+  }
+}
+
+function failureOf(e: unknown): NonNullable<OwnData['failure']> {
+  if (e instanceof OwnFileError) {
+    const key = (
+      {
+        empty: 'own_empty',
+        binary: 'own_binary',
+        csv: 'own_csv',
+        parquet: 'own_parquet',
+        too_large: 'own_tooLarge',
+        aborted: 'own_read',
+      } as const
+    )[e.problem];
+    return { key, detail: e.detail };
+  }
+  const failure = (e as { failure?: 'own_network' | 'own_http' }).failure;
+  return { key: failure ?? 'own_read', detail: e instanceof Error ? e.message : String(e) };
+}
