@@ -1,12 +1,12 @@
 /**
  * Which column of an own file plays which role (by header, by content, long or wide), whether a
- * corrected mapping can be used, and the long rows it reshapes the file into. The catalogue is the
+ * corrected mapping can be used, and the rows per figure DuckDB reshapes the file into. The catalogue is the
  * real one; expected ids and columns are read off the files below and data/*.csv by hand.
  */
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/data/csv';
 import { checkMapping, detectMapping, fileStem, type Mapping } from '../../src/lib/own/mapping';
-import { numberRows, reshape } from '../../src/lib/own/reshape';
+import { longOf } from '../helpers/own-node';
 import { realCatalog } from '../helpers/own-catalog';
 
 const c = realCatalog();
@@ -205,7 +205,6 @@ describe('detectMapping of empty input', () => {
   it('maps a header without rows by its names', () => {
     const { mapping } = detect('indicator;plaats;periode;groep;waarde');
     expect(mapping.columns).toEqual({ indicator: 0, place: 1, period: 2, group: 3, value: 4 });
-    expect(reshape(['indicator', 'plaats', 'periode', 'groep', 'waarde'], [], mapping)).toEqual([]);
   });
 
   it('maps nothing in a file without a header', () => {
@@ -282,32 +281,36 @@ describe('checkMapping', () => {
   });
 });
 
-describe('reshape', () => {
-  it('keeps the original line of each row of a long file', () => {
-    const { header, records, mapping } = detect(LONG);
-    expect(reshape(header, records, mapping)).toEqual([
-      { line: 2, column: 4, indicator: 'Werkzaamheidsgraad', place: 'Gent', period: '2019', group: 'Belgische herkomst', value: '75,1' },
-      { line: 3, column: 4, indicator: 'Werkzaamheidsgraad', place: 'Gent', period: '2019', group: 'Buitenlandse herkomst', value: '55,3' },
+describe('one row per figure (own_long, in DuckDB)', () => {
+  const none = { sex: '', age: '', note: '', blank: false };
+  it('keeps the line of the file each row is on, past a blank line DuckDB skips', async () => {
+    const { rows } = await longOf(LONG);
+    const base = { ...none, column: 4, indicator: 'Werkzaamheidsgraad' };
+    expect(rows).toEqual([
+      { ...base, line: 2, place: 'Gent', period: '2019', group: 'Belgische herkomst', value: '75,1' },
+      { ...base, line: 3, place: 'Gent', period: '2019', group: 'Buitenlandse herkomst', value: '55,3' },
       // Line 4 is blank in the file.
-      {
-        line: 5,
-        column: 4,
-        indicator: 'Werkzaamheidsgraad',
-        place: 'Antwerpen',
-        period: '2020',
-        group: 'Belgische herkomst',
-        value: '74,0',
-      },
+      { ...base, line: 5, place: 'Antwerpen', period: '2020', group: 'Belgische herkomst', value: '74,0' },
     ]);
   });
 
-  it('turns a column per year into a row per year, the header without its unit as the period', () => {
-    const { header, records, mapping } = detect(
+  it('counts the lines of a quoted cell that runs over several lines', async () => {
+    const { rows } = await longOf(
+      ['indicator;gemeente;jaar;herkomst;waarde', 'x;Gent;2019;"Belgische', '', 'herkomst";1', 'x;Gent;2020;EU;2'].join('\n'),
+    );
+    expect(rows.map((r) => [r.line, r.group, r.value])).toEqual([
+      [2, 'Belgische\n\nherkomst', '1'],
+      [5, 'EU', '2'],
+    ]);
+  });
+
+  it('turns a column per year into a row per year, the header without its unit as the period', async () => {
+    const { rows } = await longOf(
       ['Gemeente;Herkomst;2019;2020 (%)', 'Gent;Belgische herkomst;75,1;75,9', 'Gent;Buitenlandse herkomst;55,3;-'].join('\n'),
       'w.csv',
     );
-    const base = { indicator: 'w', place: 'Gent' };
-    expect(reshape(header, records, mapping)).toEqual([
+    const base = { ...none, indicator: 'w', place: 'Gent' };
+    expect(rows).toEqual([
       { ...base, line: 2, column: 2, group: 'Belgische herkomst', period: '2019', value: '75,1' },
       { ...base, line: 2, column: 3, group: 'Belgische herkomst', period: '2020', value: '75,9' },
       { ...base, line: 3, column: 2, group: 'Buitenlandse herkomst', period: '2019', value: '55,3' },
@@ -315,40 +318,38 @@ describe('reshape', () => {
     ]);
   });
 
-  it('turns a column per group into a row per group, with the optional roles and blank rows marked', () => {
-    const header = ['Jaar', 'Gemeente', 'Geslacht', 'EU', 'Niet-EU'];
-    const records = [
-      { line: 2, cells: ['2019', 'Gent', 'M', '1', '2'] },
-      { line: 3, cells: ['', '', '', '', ''] },
-      { line: 4, cells: ['2020', 'Gent'] },
-    ];
-    const mapping = detectMapping(
-      header,
-      records.map((r) => r.cells),
-      c,
+  it('turns a column per group into a row per group, with the optional roles and blank rows marked', async () => {
+    const { mapping, rows } = await longOf(
+      ['Jaar;Gemeente;Geslacht;EU;Niet-EU', '2019;Gent;M;1;2', ';;;;', '2020;Gent'].join('\n'),
       'x.csv',
     );
     expect(mapping.wide).toEqual({ axis: 'group', columns: [3, 4] });
-    const empty = { indicator: 'x', period: '', place: '', sex: '', blank: true };
-    expect(reshape(header, records, mapping)).toEqual([
-      { line: 2, column: 3, indicator: 'x', period: '2019', place: 'Gent', sex: 'M', group: 'EU', value: '1' },
-      { line: 2, column: 4, indicator: 'x', period: '2019', place: 'Gent', sex: 'M', group: 'Niet-EU', value: '2' },
+    const base = { ...none, indicator: 'x' };
+    const empty = { ...base, period: '', place: '', sex: '', blank: true };
+    expect(rows).toEqual([
+      { ...base, line: 2, column: 3, period: '2019', place: 'Gent', sex: 'M', group: 'EU', value: '1' },
+      { ...base, line: 2, column: 4, period: '2019', place: 'Gent', sex: 'M', group: 'Niet-EU', value: '2' },
       { ...empty, line: 3, column: 3, group: 'EU', value: '' },
       { ...empty, line: 3, column: 4, group: 'Niet-EU', value: '' },
       // A short row: the missing cells read as empty.
-      { line: 4, column: 3, indicator: 'x', period: '2020', place: 'Gent', sex: '', group: 'EU', value: '' },
-      { line: 4, column: 4, indicator: 'x', period: '2020', place: 'Gent', sex: '', group: 'Niet-EU', value: '' },
+      { ...base, line: 4, column: 3, period: '2020', place: 'Gent', sex: '', group: 'EU', value: '' },
+      { ...base, line: 4, column: 4, period: '2020', place: 'Gent', sex: '', group: 'Niet-EU', value: '' },
     ]);
   });
 
-  it('numbers rows that come without line numbers from line 2 on', () => {
-    expect(numberRows([['a'], ['b']])).toEqual([
-      { line: 2, cells: ['a'] },
-      { line: 3, cells: ['b'] },
+  it('writes a header name with quotes and a label with an apostrophe as they are, never as SQL', async () => {
+    const { rows } = await longOf(
+      ['Gemeente;Herkomst;"2019 ""x""";2020', 'Gent;Belgische herkomst;1;2'].join('\n'),
+      "d'Hondt.csv",
+      (m) => ({
+        ...m,
+        shape: 'wide',
+        wide: { axis: 'period', columns: [2, 3] },
+      }),
+    );
+    expect(rows.map((r) => [r.indicator, r.period, r.value])).toEqual([
+      ["d'Hondt", '2019 "x"', '1'],
+      ["d'Hondt", '2020', '2'],
     ]);
-  });
-
-  it('refuses a mapping checkMapping does not accept', () => {
-    expect(() => reshape(['a'], [], { shape: 'long', columns: {}, wide: null, indicatorName: null, reasons: {} })).toThrow(/role_missing/);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { MappingProblem } from '../../src/lib/own/mapping';
 import { ownMappingProblemText, ownReasonText, ownRoleReasonText } from '../../src/lib/own/messages';
 import type { OwnReason } from '../../src/lib/own/validate';
-import { runOwn as run } from '../helpers/own-catalog';
+import { runOwnNode as run } from '../helpers/own-node';
 
 const MIXED = [
   'indicator;gemeente;jaar;herkomst;waarde;geslacht',
@@ -25,11 +25,11 @@ const MIXED = [
   'Employment rate;Ghent;2019;Belgian origin;75,1;M',
 ].join('\n');
 
-describe('checkOwnRows', () => {
-  it('accepts or rejects every row, with one reason each', () => {
-    const { check } = run(MIXED);
-    expect(check.accepted.map((o) => o.line)).toEqual([2, 4, 10, 14]);
-    expect(check.rejected).toEqual([
+describe('checking an own file in DuckDB (Node, the browser’s engine)', () => {
+  it('accepts or rejects every row, with one reason each', async () => {
+    const { check, accepted, rejected } = await run(MIXED);
+    expect(accepted.map((o) => o.line)).toEqual([2, 4, 10, 14]);
+    expect(rejected).toEqual([
       { line: 3, column: 4, reason: { code: 'duplicate', firstLine: 2 } },
       { line: 5, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } },
       { line: 6, column: 4, reason: { code: 'period_unreadable', cell: 'twintig' } },
@@ -47,12 +47,13 @@ describe('checkOwnRows', () => {
       byReason: { duplicate: 1, value_not_a_number: 1, period_unreadable: 1, no_figure: 2, sex_unreadable: 1, cell_empty: 2, row_empty: 1 },
       decimalStyle: 'comma',
       periodStyle: 'month',
+      acceptedLines: [2, 14],
     });
   });
 
-  it('turns accepted rows into observations with catalogue ids, read values and periods', () => {
-    const { check } = run(MIXED);
-    const [gent, antwerpen, lier, english] = check.accepted;
+  it('turns accepted rows into observations with catalogue ids, read values and periods', async () => {
+    const { accepted } = await run(MIXED);
+    const [gent, antwerpen, lier, english] = accepted;
     expect(gent).toEqual({
       line: 2,
       indicator: 'werkzaamheidsgraad',
@@ -87,8 +88,8 @@ describe('checkOwnRows', () => {
     expect(english).toMatchObject({ indicator: 'werkzaamheidsgraad', geo: 'gent', group: 'belgisch', sex: 'M', value: 75.1 });
   });
 
-  it('lists the indicators, and the places and groups the catalogue lacks, with the rows that name them', () => {
-    const { check } = run(MIXED);
+  it('lists the indicators, and the places and groups the catalogue lacks, with the rows that name them', async () => {
+    const { check } = await run(MIXED);
     expect(check.indicators).toEqual([
       // Lines 2–10 and 12 (line 11 has no indicator, line 13 is empty).
       { text: 'Werkzaamheidsgraad', key: 'werkzaamheidsgraad', id: 'werkzaamheidsgraad', rows: 10, firstLine: 2 },
@@ -100,31 +101,33 @@ describe('checkOwnRows', () => {
     ]);
   });
 
-  it('rejects unknown places or groups on request, and still lists them', () => {
-    const places = run(MIXED, { unknownPlaces: 'reject', unknownGroups: 'own' }).check;
+  it('rejects unknown places or groups on request, and still lists them', async () => {
+    const places = await run(MIXED, { unknownPlaces: 'reject', unknownGroups: 'own' });
     expect(places.rejected.find((r) => r.line === 10)?.reason).toEqual({ code: 'place_unknown', cell: 'Lier' });
-    expect(places.unmatchedPlaces.map((p) => p.text)).toEqual(['Lier']);
-    const groups = run(MIXED, { unknownPlaces: 'own', unknownGroups: 'reject' }).check;
+    expect(places.check.unmatchedPlaces.map((p) => p.text)).toEqual(['Lier']);
+    const groups = await run(MIXED, { unknownPlaces: 'own', unknownGroups: 'reject' });
     expect(groups.rejected.find((r) => r.line === 10)?.reason).toEqual({ code: 'group_unknown', cell: 'Marokkaanse herkomst' });
     expect(groups.accepted.map((o) => o.line)).toEqual([2, 4, 14]);
   });
 
-  it('reads a file written with decimal points and thousands commas in its own style', () => {
-    const { check } = run(
+  it('reads a file written with decimal points and thousands commas in its own style', async () => {
+    const { check, accepted } = await run(
       ['gemeente;jaar;groep;waarde;indicator', 'Gent;2019;EU;1,234;x', 'Gent;2020;EU;2.5;x', 'Gent;2021;EU;3.75;x'].join('\n'),
     );
     expect(check.summary.decimalStyle).toBe('point');
-    expect(check.accepted.map((o) => o.value)).toEqual([1234, 2.5, 3.75]);
+    expect(accepted.map((o) => o.value)).toEqual([1234, 2.5, 3.75]);
   });
 
-  it('reads school years written 2010-11 when the whole file writes them so', () => {
-    const { check } = run(['gemeente;schooljaar;groep;waarde;indicator', 'Gent;2010-11;EU;1;x', 'Gent;2011-12;EU;2;x'].join('\n'));
+  it('reads school years written 2010-11 when the whole file writes them so', async () => {
+    const { check, accepted } = await run(
+      ['gemeente;schooljaar;groep;waarde;indicator', 'Gent;2010-11;EU;1;x', 'Gent;2011-12;EU;2;x'].join('\n'),
+    );
     expect(check.summary.periodStyle).toBe('school_year');
-    expect(check.accepted.map((o) => o.period)).toEqual(['2010/2011', '2011/2012']);
+    expect(accepted.map((o) => o.period)).toEqual(['2010/2011', '2011/2012']);
   });
 
-  it('tells figures apart by sex and age, and finds duplicates across spellings of one place', () => {
-    const { check } = run(
+  it('tells figures apart by sex and age, and finds duplicates across spellings of one place', async () => {
+    const { accepted, rejected } = await run(
       [
         'indicator;plaats;periode;groep;waarde;geslacht;leeftijd',
         'x;Gent;2019;EU;1;M;20-64',
@@ -134,29 +137,29 @@ describe('checkOwnRows', () => {
         'x;Gent;2019;EU;5;M;jong',
       ].join('\n'),
     );
-    expect(check.accepted.map((o) => [o.line, o.sex, o.age, o.value])).toEqual([
+    expect(accepted.map((o) => [o.line, o.sex, o.age, o.value])).toEqual([
       [2, 'M', '20-64', 1],
       [3, 'F', '20-64', 2],
       [4, 'M', '65+', 3],
     ]);
-    expect(check.rejected.map((r) => [r.line, r.reason])).toEqual([
+    expect(rejected.map((r) => [r.line, r.reason])).toEqual([
       [5, { code: 'duplicate', firstLine: 2 }],
       [6, { code: 'age_unreadable', cell: 'jong' }],
     ]);
   });
 
-  it('rejects each figure of a wide row on its own, naming its column', () => {
-    const { check } = run(
+  it('rejects each figure of a wide row on its own, naming its column', async () => {
+    const { check, accepted, rejected } = await run(
       ['Gemeente;Herkomst;2019;2020;2021', 'Gent;Belgische herkomst;75,1;-;76,2', 'Gent;Buitenlandse herkomst;55,3;;abc'].join('\n'),
       undefined,
       'werkzaamheid.csv',
     );
-    expect(check.accepted.map((o) => [o.line, o.period, o.group, o.value])).toEqual([
+    expect(accepted.map((o) => [o.line, o.period, o.group, o.value])).toEqual([
       [2, '2019', 'belgisch', 75.1],
       [2, '2021', 'belgisch', 76.2],
       [3, '2019', 'buitenlands', 55.3],
     ]);
-    expect(check.rejected).toEqual([
+    expect(rejected).toEqual([
       { line: 2, column: 3, reason: { code: 'no_figure', cell: '-' } },
       { line: 3, column: 3, reason: { code: 'no_figure', cell: '' } },
       { line: 3, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } },
@@ -164,24 +167,24 @@ describe('checkOwnRows', () => {
     expect(check.indicators).toEqual([{ text: 'werkzaamheid', key: 'own:werkzaamheid', id: null, rows: 6, firstLine: 2 }]);
   });
 
-  it('reads a wide file with a column per group', () => {
-    const { check } = run('Indicator;NIS;Jaar;Belgische herkomst;Niet-EU-herkomst\nWerkzaamheidsgraad;2000;2019;75,1;49,9');
-    expect(check.accepted.map((o) => [o.geo, o.group, o.value])).toEqual([
+  it('reads a wide file with a column per group', async () => {
+    const { accepted } = await run('Indicator;NIS;Jaar;Belgische herkomst;Niet-EU-herkomst\nWerkzaamheidsgraad;2000;2019;75,1;49,9');
+    expect(accepted.map((o) => [o.geo, o.group, o.value])).toEqual([
       ['vlaams_gewest', 'belgisch', 75.1],
       ['vlaams_gewest', 'niet_eu', 49.9],
     ]);
   });
 
-  it('keeps labels that look like code as plain text', () => {
-    const { check } = run(
+  it('keeps labels that look like code as plain text', async () => {
+    const { check, accepted, rejected } = await run(
       [
         'indicator;plaats;periode;groep;waarde',
         `"'; DROP TABLE observations; --";<script>alert(1)</script>;2019;=cmd|' /C calc'!A0;12,5`,
       ].join('\n'),
     );
-    expect(check.rejected).toEqual([]);
-    expect(check.accepted).toHaveLength(1);
-    expect(check.accepted[0]).toMatchObject({
+    expect(rejected).toEqual([]);
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]).toMatchObject({
       indicator: "own:'; drop table observations; --",
       geo: 'own:<script>alert(1)</script>',
       group: "own:=cmd|' /c calc'!a0",
@@ -192,15 +195,8 @@ describe('checkOwnRows', () => {
     expect(check.unmatchedGroups.map((n) => n.text)).toEqual(["=cmd|' /C calc'!A0"]);
   });
 
-  it('reads an empty file as nothing accepted and nothing rejected', () => {
-    expect(run('indicator;plaats;periode;groep;waarde').check).toEqual({
-      accepted: [],
-      rejected: [],
-      unmatchedPlaces: [],
-      unmatchedGroups: [],
-      indicators: [],
-      summary: { rows: 0, accepted: 0, rejected: 0, byReason: {}, decimalStyle: 'comma', periodStyle: 'month' },
-    });
+  it('calls a file with a header and no rows empty, naming it', async () => {
+    await expect(run('indicator;plaats;periode;groep;waarde', undefined, 'leeg.csv')).rejects.toThrow(/^leeg\.csv: empty/);
   });
 });
 
@@ -218,7 +214,7 @@ describe('messages', () => {
     { code: 'duplicate', firstLine: 4 },
   ];
 
-  it('says every reason in Dutch and in English', () => {
+  it('says every reason in Dutch and in English', async () => {
     for (const r of REASONS) {
       const nl = ownReasonText('nl', r);
       const en = ownReasonText('en', r);
@@ -236,12 +232,12 @@ describe('messages', () => {
     expect(ownReasonText('nl', { code: 'place_unknown', cell: 'Lier' })).toBe('“Lier” is geen plaats uit de catalogus (NIS-code of naam).');
   });
 
-  it('cuts a long cell short in a message', () => {
+  it('cuts a long cell short in a message', async () => {
     const text = ownReasonText('en', { code: 'value_not_a_number', cell: 'a'.repeat(100) });
     expect(text).toBe(`“${'a'.repeat(59)}…” is not a number.`);
   });
 
-  it('says every mapping problem in Dutch and in English, naming columns by number and header', () => {
+  it('says every mapping problem in Dutch and in English, naming columns by number and header', async () => {
     const problems: MappingProblem[] = [
       { code: 'no_columns' },
       { code: 'role_missing', role: 'indicator' },
@@ -264,7 +260,7 @@ describe('messages', () => {
     );
   });
 
-  it('says why a column got its role', () => {
+  it('says why a column got its role', async () => {
     expect(ownRoleReasonText('nl', { by: 'header', header: 'gemeente' })).toBe('kolomnaam “gemeente”');
     expect(ownRoleReasonText('en', { by: 'content', kind: 'nis', matched: 3, of: 4 })).toBe(
       'content: 3 of the 4 filled cells are NIS codes of places in the catalogue',

@@ -238,6 +238,7 @@ export const en: Record<MessageKey, string> = {
   own_newPlaces: 'Places not in the catalogue, added as your own: {names}.',
   own_newGroups: 'Groups not in the catalogue, added as your own: {names}.',
   own_add: 'Add and show {accepted} {accepted|figure|figures}',
+  own_checking: 'Checking the rows…',
   own_adding: 'Adding…',
   own_done:
     '{figures} {figures|figure|figures} from {file} added beside the curated ones. They stay in this browser only and are gone on reload.',

@@ -236,6 +236,7 @@ export const nl = {
   own_newPlaces: 'Plaatsen die niet in de catalogus staan, toegevoegd als uw eigen: {names}.',
   own_newGroups: 'Groepen die niet in de catalogus staan, toegevoegd als uw eigen: {names}.',
   own_add: '{accepted} {accepted|cijfer|cijfers} toevoegen en tonen',
+  own_checking: 'Rijen controleren…',
   own_adding: 'Toevoegen…',
   own_done:
     '{figures} {figures|cijfer|cijfers} uit {file} toegevoegd, naast de gecureerde cijfers. Ze blijven alleen in deze browser en verdwijnen bij herladen.',

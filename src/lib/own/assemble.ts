@@ -1,11 +1,12 @@
 /**
  * A checked file, as rows of the app's own tables: its indicators, places and groups the catalogue
  * does not know get ids of their own (`eigen_…`), and one source row names the file. Once these
- * rows are in DuckDB, every view, the table, the sources and every export work on them unchanged.
+ * rows and the file's figures (pipeline.ts) are in DuckDB, every view, the table, the sources and
+ * every export work on them unchanged.
  */
 import type { Domain } from '../data/catalog';
 import type { GroupKind, TableName, Unit } from '../data/schema';
-import type { Geo, Group, Indicator, Observation, Source } from '../data/types';
+import type { Geo, Group, Indicator, Source } from '../data/types';
 import type { OwnCheck, OwnName } from './validate';
 
 export interface OwnChoices {
@@ -25,7 +26,6 @@ export interface OwnTables {
   geos: Geo[];
   groups: Group[];
   sources: Source[];
-  observations: Observation[];
   /** Every file key (`own:…` or a catalogue id) → the id its rows carry in the app. */
   ids: { indicators: Map<string, string>; places: Map<string, string>; groups: Map<string, string> };
 }
@@ -65,16 +65,8 @@ function ownIds(names: OwnName[], taken: Set<string>): Map<string, string> {
   return ids;
 }
 
-/** Decimals a figure needs to be written as the file gives it, at most 3. */
-function decimalsOf(values: number[]): number {
-  let most = 0;
-  for (const v of values) {
-    let d = 0;
-    while (d < 3 && Math.abs(Math.round(v * 10 ** d) - v * 10 ** d) > 1e-9) d++;
-    most = Math.max(most, d);
-  }
-  return most;
-}
+/** The source row of a page's Nth file. */
+export const ownSourceId = (load: number) => `eigen_bestand_${load}`;
 
 export function assembleOwn(
   check: OwnCheck,
@@ -91,34 +83,10 @@ export function assembleOwn(
     lang === 'nl'
       ? `Uit uw bestand ${choices.fileName} (eerst op regel ${line}).`
       : `From your file ${choices.fileName} (first on line ${line}).`;
-  const sourceId = `eigen_bestand_${choices.load}`;
-  const observations: Observation[] = check.accepted.map((o) => ({
-    indicator: ids.indicators.get(o.indicator) ?? o.indicator,
-    geo: ids.places.get(o.geo) ?? o.geo,
-    period: o.period,
-    period_kind: o.period_kind,
-    period_start: o.period_start,
-    period_end: o.period_end,
-    period_sort: o.period_sort,
-    year_start: o.year_start,
-    year_end: o.year_end,
-    group: ids.groups.get(o.group) ?? o.group,
-    sex: o.sex,
-    age: o.age,
-    value: o.value,
-    source: sourceId,
-    note: o.note,
-    approx: false,
-    note_en: o.note,
-  }));
-  const valuesOf = new Map<string, number[]>();
-  for (const o of observations) {
-    const values = valuesOf.get(o.indicator);
-    if (values) values.push(o.value);
-    else valuesOf.set(o.indicator, [o.value]);
-  }
+  const sourceId = ownSourceId(choices.load);
+  // An indicator none of whose figures was accepted would be a choice with nothing to show.
   const indicators: Indicator[] = check.indicators
-    .filter((n) => !n.id)
+    .filter((n) => !n.id && check.decimals.has(n.key))
     .map((n) => {
       const id = ids.indicators.get(n.key)!;
       return {
@@ -128,7 +96,7 @@ export function assembleOwn(
         label_en: n.text,
         unit: choices.unit,
         better: 'none',
-        decimals: decimalsOf(valuesOf.get(id) ?? []),
+        decimals: check.decimals.get(n.key) ?? 0,
         definition_nl: from('nl', n.firstLine),
         definition_en: from('en', n.firstLine),
         domain_default: false,
@@ -157,13 +125,8 @@ export function assembleOwn(
     colour: free[i % free.length],
     reference: false,
   }));
-  // A loop, not Math.min(...lines): a million arguments overflow the stack.
-  const span = [Infinity, -Infinity];
-  for (const o of check.accepted) {
-    span[0] = Math.min(span[0], o.line);
-    span[1] = Math.max(span[1], o.line);
-  }
-  if (!check.accepted.length) span.splice(0, 2, 0, 0);
+  const [first, last] = check.summary.acceptedLines ?? [0, 0];
+  const figures = check.summary.accepted;
   const sources: Source[] = [
     {
       id: sourceId,
@@ -172,21 +135,21 @@ export function assembleOwn(
       title: choices.fileName,
       year: Number(choices.today.slice(0, 4)),
       url: null,
-      locator: `regels ${span[0]}–${span[1]}, ${observations.length} cijfers`,
-      locator_en: `lines ${span[0]}–${span[1]}, ${observations.length} figures`,
+      locator: `regels ${first}–${last}, ${figures} cijfers`,
+      locator_en: `lines ${first}–${last}, ${figures} figures`,
       quote: '',
       consulted: choices.today,
       kind: OWN_SOURCE_KIND as Source['kind'],
       lang: null,
     },
   ];
-  return { indicators, geos, groups, sources, observations, ids };
+  return { indicators, geos, groups, sources, ids };
 }
 
-/** The tables own rows go into, in the order they must be added (a row's references first). */
-export const OWN_TABLE_ORDER: Exclude<TableName, 'targets'>[] = ['indicators', 'geos', 'groups', 'sources', 'observations'];
+/** The tables a file's names go into, before its figures go into observations (pipeline.ts). */
+export const OWN_TABLE_ORDER = ['indicators', 'geos', 'groups', 'sources'] as const satisfies readonly TableName[];
 
-/** The indicators the file's figures are on, in order of first appearance. */
-export function indicatorsOf(tables: OwnTables): string[] {
-  return [...new Set(tables.observations.map((o) => o.indicator))];
+/** The app's ids of the indicators the file's accepted figures are on, in order of first appearance. */
+export function indicatorsOf(tables: OwnTables, check: OwnCheck): string[] {
+  return check.indicators.filter((n) => check.decimals.has(n.key)).map((n) => tables.ids.indicators.get(n.key) ?? n.key);
 }

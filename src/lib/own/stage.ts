@@ -25,18 +25,27 @@ function checked({ file, table }: StagingNames): StagingNames {
 export function readCsvQuery(names: StagingNames): Query {
   const { file, table } = checked(names);
   return {
-    sql: `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true, all_varchar = true, auto_detect = true, null_padding = true)`,
+    sql: `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true, all_varchar = true, auto_detect = true, null_padding = true, parallel = false)`,
     params: [],
   };
 }
 
-/** Every cell of the staging table as text (a Parquet file's numbers and dates too), in file order. */
-export function textColumnsQuery(names: StagingNames): Query {
-  const { table } = checked(names);
-  return { sql: `SELECT CAST(COLUMNS(*) AS VARCHAR) FROM ${table}`, params: [] };
+/** What DuckDB's sniffer finds in the file: the dialect read_csv then reads it with. */
+export function sniffQuery(names: StagingNames): Query {
+  const { file } = checked(names);
+  return {
+    sql: `SELECT Quote AS quote, Escape AS escape, CAST(SkipRows AS VARCHAR) AS skip_rows, CAST(HasHeader AS VARCHAR) AS has_header FROM sniff_csv('${file}', null_padding = true)`,
+    params: [],
+  };
 }
 
-export function dropStagingQuery(names: StagingNames): Query {
+/** No rows, only the staged table's column names (as DuckDB made them unique). */
+export function headerQuery(names: StagingNames): Query {
   const { table } = checked(names);
-  return { sql: `DROP TABLE IF EXISTS ${table}`, params: [] };
+  return { sql: `SELECT * FROM ${table} LIMIT 0`, params: [] };
+}
+
+export function countRawQuery(names: StagingNames): Query {
+  const { table } = checked(names);
+  return { sql: `SELECT CAST(count(*) AS VARCHAR) AS n FROM ${table}`, params: [] };
 }

@@ -6,20 +6,17 @@
 import type { Domain } from '../data/catalog';
 import type { GroupKind, Unit } from '../data/schema';
 import { t } from '../i18n';
-import { assembleOwn, indicatorsOf } from '../own/assemble';
-import { addOwnTables, fileNameOfUrl, OwnFileError, stageOwnFile, todayIso, type OwnInput, type StagedFile } from '../own/load';
+import { fileNameOfUrl, OwnFileError, stageOwnFile, todayIso, type OwnInput, type StagedFile } from '../own/load';
 import { checkMapping, detectMapping, type Mapping, type Role } from '../own/mapping';
-import { reshape, numberRows } from '../own/reshape';
-import { checkOwnRows, DEFAULT_OWN_OPTIONS, type OwnCheck } from '../own/validate';
+import { addOwn, checkOwn, dropOwn, rejectedReport } from '../own/pipeline';
+import { DEFAULT_OWN_OPTIONS, type OwnCheck } from '../own/validate';
 import type { AppState } from './app.svelte';
 import type { Lang } from './view-state';
 
-export type OwnStep = 'idle' | 'reading' | 'mapping' | 'report' | 'adding' | 'done' | 'error';
+export type OwnStep = 'idle' | 'reading' | 'mapping' | 'checking' | 'report' | 'adding' | 'done' | 'error';
 
 /** Beyond this a file is not read whole into the page (the message says so, nothing is lost). */
 export const OWN_MAX_BYTES = 512 * 1024 * 1024;
-/** Rows the column detector looks at. */
-const SAMPLE_ROWS = 500;
 
 export class OwnData {
   step = $state<OwnStep>('idle');
@@ -72,6 +69,8 @@ export class OwnData {
 
   reset = (): void => {
     this.cancel();
+    const staged = this.staged;
+    if (staged) void this.app.readyEngine().then((engine) => dropOwn(engine, staged.tables));
     this.staged = null;
     this.mapping = null;
     this.check = null;
@@ -93,7 +92,12 @@ export class OwnData {
       if (controller.signal.aborted) return;
       const catalog = this.app.catalog!;
       this.staged = staged;
-      this.mapping = detectMapping(staged.header, staged.rows.slice(0, SAMPLE_ROWS), catalog, name);
+      this.mapping = detectMapping(
+        staged.header,
+        staged.sample.map((r) => r.cells),
+        catalog,
+        name,
+      );
       this.domain = this.app.domain as Domain;
       this.step = 'mapping';
     } catch (e) {
@@ -127,42 +131,55 @@ export class OwnData {
     if (this.mapping) this.mapping = { ...this.mapping, indicatorName: name };
   }
 
-  /** Every row checked; nothing is added yet. */
-  runCheck = (): void => {
-    if (!this.staged || !this.mapping || this.problems.length) return;
-    const rows = reshape(this.staged.header, numberRows(this.staged.rows), this.mapping);
-    this.check = checkOwnRows(rows, this.app.catalog!, DEFAULT_OWN_OPTIONS);
-    this.step = 'report';
+  /** Every row checked, in DuckDB; nothing is added yet. */
+  runCheck = async (): Promise<void> => {
+    const staged = this.staged;
+    const mapping = this.mapping;
+    if (!staged || !mapping || this.problems.length) return;
+    this.step = 'checking';
+    try {
+      const engine = await this.app.readyEngine();
+      const check = await checkOwn(engine, staged.tables, staged.header, mapping, this.app.catalog!, DEFAULT_OWN_OPTIONS);
+      if (this.staged !== staged) return;
+      this.check = check;
+      this.step = 'report';
+    } catch (e) {
+      this.fail(this.fileName, failureOf(e));
+    }
   };
+
+  /** Every rejected row, with its reason and original cells, as a CSV in the page's language. */
+  async rejectedReport(lang: Lang): Promise<string> {
+    const staged = this.staged;
+    if (!staged) return '';
+    return rejectedReport(await this.app.readyEngine(), staged.tables, staged.header, lang);
+  }
 
   /** The accepted figures into the engine, beside the curated ones, and the first of them shown. */
   add = async (): Promise<void> => {
     const check = this.check;
+    const staged = this.staged;
     const catalog = this.app.catalog;
-    if (!check || !catalog || check.accepted.length === 0) return;
+    if (!check || !staged || !catalog || check.summary.accepted === 0) return;
     this.step = 'adding';
-    const tables = assembleOwn(
-      check,
-      {
+    try {
+      const engine = await this.app.readyEngine();
+      const choices = {
         fileName: this.fileName,
         load: this.loads,
         domain: this.domain,
         unit: this.unit,
         groupKind: this.groupKind,
         today: todayIso(),
-      },
-      catalog,
-    );
-    const engine = await this.app.readyEngine();
-    await addOwnTables(engine, tables);
-    await this.app.adoptOwnData({
-      name: this.fileName,
-      figures: tables.observations.length,
-      indicators: indicatorsOf(tables),
-    });
-    this.added = tables.observations.length;
-    this.staged = null;
-    this.step = 'done';
+      };
+      const added = await addOwn(engine, staged.tables, check, choices, catalog);
+      this.staged = null;
+      await this.app.adoptOwnData({ name: this.fileName, ...added });
+      this.added = added.figures;
+      this.step = 'done';
+    } catch (e) {
+      this.fail(this.fileName, failureOf(e));
+    }
   };
 
   /** The failure as users read it. */

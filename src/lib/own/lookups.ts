@@ -1,0 +1,159 @@
+/**
+ * What each DISTINCT cell of a role means, read once by the readers of values.ts and match.ts: the
+ * small tables DuckDB joins back onto every figure of the file (src/lib/own/sql.ts). A million rows
+ * of percentages hold a few thousand distinct figures and a few hundred places.
+ */
+import { Bool, Float64, Int32, Table, Utf8, vectorFromArray, type DataType } from 'apache-arrow';
+import type { TextColumns } from '../db/engine';
+import { matchGroup, matchIndicator, matchPlace, type OwnCatalog } from './match';
+import { cleanLabel } from './text';
+import type { OwnName } from './validate';
+import { ownKey } from './validate';
+import { decimalStyle, periodStyle, readAge, readPeriod, readSex, readValue, type DecimalStyle, type PeriodStyle } from './values';
+
+/** A distinct cell, how many figures carry it, and where it first appears (line × 65536 + column order). */
+export interface DistinctCell {
+  cell: string;
+  n: number;
+  first: number;
+}
+
+export const lineOf = (first: number) => Math.floor(first / 65536);
+
+export function distinctCells(result: TextColumns): DistinctCell[] {
+  const [cells = [], counts = [], firsts = []] = result.columns;
+  return cells.map((cell, i) => ({ cell: cell ?? '', n: Number(counts[i]), first: Number(firsts[i]) }));
+}
+
+type Column = [DataType, unknown[]];
+function arrowOf(columns: Record<string, Column>): Table {
+  return new Table(Object.fromEntries(Object.entries(columns).map(([name, [type, values]]) => [name, vectorFromArray(values, type)])));
+}
+
+export type NameRole = 'indicator' | 'place' | 'group';
+
+const MATCHERS: Record<NameRole, (c: OwnCatalog, text: string) => string | null> = {
+  indicator: matchIndicator,
+  place: matchPlace,
+  group: matchGroup,
+};
+
+export interface NameLookup {
+  /** Distinct names in order of first appearance; spellings that differ only in case and spacing are one. */
+  names: OwnName[];
+  rows: { role: NameRole; cell: string; key: string | null; matched: boolean }[];
+}
+
+/** Each distinct cell of a name role: an empty one has no key; the others the catalogue id or `own:<label>`. */
+export function nameLookup(role: NameRole, distinct: DistinctCell[], c: OwnCatalog): NameLookup {
+  const byKey = new Map<string, OwnName & { first: number }>();
+  const rows: NameLookup['rows'] = [];
+  for (const d of [...distinct].sort((a, b) => a.first - b.first)) {
+    const text = cleanLabel(d.cell);
+    if (text === '') {
+      rows.push({ role, cell: d.cell, key: null, matched: false });
+      continue;
+    }
+    const own = ownKey(text);
+    let name = byKey.get(own);
+    if (!name) {
+      const id = MATCHERS[role](c, text);
+      name = { text, key: id ?? own, id, rows: 0, firstLine: lineOf(d.first), first: d.first };
+      byKey.set(own, name);
+    }
+    name.rows += d.n;
+    rows.push({ role, cell: d.cell, key: name.key, matched: name.id !== null });
+  }
+  const names = [...byKey.values()].map(({ first: _first, ...n }) => n);
+  return { names, rows };
+}
+
+export function namesTable(lookups: NameLookup[]): Table {
+  const rows = lookups.flatMap((l) => l.rows);
+  return arrowOf({
+    role: [new Utf8(), rows.map((r) => r.role)],
+    cell: [new Utf8(), rows.map((r) => r.cell)],
+    key: [new Utf8(), rows.map((r) => r.key)],
+    matched: [new Bool(), rows.map((r) => r.matched)],
+  });
+}
+
+/** The periods: the file's style (school years written 2019-20?) from all its cells, then each cell read. */
+export function periodsTable(distinct: DistinctCell[]): { style: PeriodStyle; table: Table } {
+  const style = periodStyle(distinct.map((d) => d.cell));
+  const read = distinct.map((d) => readPeriod(d.cell, style));
+  return {
+    style,
+    table: arrowOf({
+      cell: [new Utf8(), distinct.map((d) => d.cell)],
+      empty: [new Bool(), distinct.map((d) => cleanLabel(d.cell) === '')],
+      text: [new Utf8(), read.map((p) => p?.text ?? null)],
+      kind: [new Utf8(), read.map((p) => p?.kind ?? null)],
+      start_date: [new Utf8(), read.map((p) => p?.start ?? null)],
+      end_date: [new Utf8(), read.map((p) => p?.end ?? null)],
+      sort: [new Float64(), read.map((p) => p?.sort ?? null)],
+      year_start: [new Int32(), read.map((p) => p?.yearStart ?? null)],
+      year_end: [new Int32(), read.map((p) => p?.yearEnd ?? null)],
+    }),
+  };
+}
+
+/** Decimals a figure needs to be written as the file gives it, at most 3. */
+export function decimalsOf(value: number): number {
+  let d = 0;
+  while (d < 3 && Math.abs(Math.round(value * 10 ** d) - value * 10 ** d) > 1e-9) d++;
+  return d;
+}
+
+/** Every cell of the column, as often as the file has it: the dominant style is counted over figures. */
+function* weighted(distinct: DistinctCell[]): Generator<string> {
+  for (const d of distinct) for (let i = 0; i < d.n; i++) yield d.cell;
+}
+
+/** The figures: the file's decimal style from all its cells, then each cell read. */
+export function valuesTable(distinct: DistinctCell[]): { style: DecimalStyle; table: Table } {
+  const style = decimalStyle(weighted(distinct));
+  const read = distinct.map((d) => readValue(d.cell, style));
+  return {
+    style,
+    table: arrowOf({
+      cell: [new Utf8(), distinct.map((d) => d.cell)],
+      reason: [new Utf8(), read.map((v) => (v.ok ? null : v.reason))],
+      value: [new Float64(), read.map((v) => (v.ok ? v.value : null))],
+      decimals: [new Int32(), read.map((v) => (v.ok ? decimalsOf(v.value) : null))],
+    }),
+  };
+}
+
+export function sexesTable(distinct: DistinctCell[]): Table {
+  return arrowOf({
+    cell: [new Utf8(), distinct.map((d) => d.cell)],
+    sex: [new Utf8(), distinct.map((d) => readSex(d.cell))],
+  });
+}
+
+export function agesTable(distinct: DistinctCell[]): Table {
+  const read = distinct.map((d) => readAge(d.cell));
+  return arrowOf({
+    cell: [new Utf8(), distinct.map((d) => d.cell)],
+    ok: [new Bool(), read.map((a) => a !== null)],
+    age: [new Utf8(), read],
+  });
+}
+
+export function notesTable(distinct: DistinctCell[]): Table {
+  return arrowOf({
+    cell: [new Utf8(), distinct.map((d) => d.cell)],
+    note: [new Utf8(), distinct.map((d) => cleanLabel(d.cell) || null)],
+  });
+}
+
+/** The app's ids of the file's names (catalogue ids, or the `eigen_…` ids given to its own). */
+export function idsTable(ids: Record<NameRole, Map<string, string>>): Table {
+  const rows = (Object.keys(ids) as NameRole[]).flatMap((kind) => [...ids[kind]].map(([key, id]) => ({ kind, key, id })));
+  return arrowOf({
+    kind: [new Utf8(), rows.map((r) => r.kind)],
+    key: [new Utf8(), rows.map((r) => r.key)],
+    id: [new Utf8(), rows.map((r) => r.id)],
+  });
+}
