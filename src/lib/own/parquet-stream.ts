@@ -1,0 +1,115 @@
+/**
+ * The row-group loop behind parquetTablesInWorker (parquet-in-worker.ts): a Parquet file read from
+ * a Blob piece by piece, each row group sent on as Arrow IPC bytes. The dedicated worker
+ * (parquet-worker.ts) runs it; where there is no Worker (Node, unit tests) the page runs the very
+ * same loop itself, so both paths speak the same messages.
+ */
+import { tableToIPC } from 'apache-arrow';
+import type { AsyncBuffer } from 'hyparquet';
+import { parquetRowGroups } from '../db/parquet-to-arrow';
+
+/** Page → loop. */
+export type ToParquetStream =
+  | { type: 'read'; file: Blob }
+  /** The page has taken a table: one more may be decoded ahead of it. */
+  | { type: 'next' }
+  | { type: 'abort' };
+
+/** Loop → page. */
+export type FromParquetStream =
+  | { type: 'progress'; rowsDone: number; rowsTotal: number; bytesRead: number }
+  /** One row group: an Arrow IPC stream (its buffer is transferred, not copied). */
+  | { type: 'table'; ipc: Uint8Array; rows: number }
+  | { type: 'done'; rowsTotal: number; bytesRead: number }
+  | { type: 'error'; message: string };
+
+export type SendToPage = (message: FromParquetStream, transfer: Transferable[]) => void;
+
+/**
+ * Row groups decoded before the page has taken them: enough to keep decoding beside the page's
+ * work, few enough that a large file is never held whole (in the worker or in the page's queue).
+ */
+export const AHEAD = 2;
+
+/** A Blob as hyparquet's AsyncBuffer: each read fetches only its range, and is counted. */
+export function blobBuffer(blob: Blob, onRead: (bytes: number) => void = () => undefined): AsyncBuffer {
+  return {
+    byteLength: blob.size,
+    async slice(start: number, end = blob.size) {
+      const bytes = await blob.slice(start, end).arrayBuffer();
+      onRead(bytes.byteLength);
+      return bytes;
+    },
+  };
+}
+
+/** The first line of an error's message: what the page shows. */
+export function firstLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split('\n')[0].trim() || 'the Parquet file could not be read';
+}
+
+/** The table's IPC bytes, in a buffer of their own so it can be transferred. */
+function ipcBytes(table: Parameters<typeof tableToIPC>[0]): Uint8Array {
+  const ipc = tableToIPC(table, 'stream');
+  return ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength ? ipc : ipc.slice();
+}
+
+/**
+ * The loop's side of the conversation: returns the handler for the page's messages. The first
+ * 'read' starts the loop; 'abort' stops it, after which nothing more is sent.
+ */
+export function serveParquetStream(send: SendToPage): (message: ToParquetStream) => void {
+  const controller = new AbortController();
+  let started = false;
+  let credit = AHEAD;
+  let waiting: (() => void) | null = null;
+  const wake = () => {
+    waiting?.();
+    waiting = null;
+  };
+
+  async function run(file: Blob): Promise<void> {
+    let bytesRead = 0;
+    let rowsDone = 0;
+    let rowsTotal = 0;
+    const { signal } = controller;
+    const buffer = blobBuffer(file, (n) => (bytesRead += n));
+    const onProgress = (done: number, total: number) => {
+      [rowsDone, rowsTotal] = [done, total];
+      send({ type: 'progress', rowsDone, rowsTotal, bytesRead }, []);
+    };
+    for await (const table of parquetRowGroups(buffer, { signal, onProgress })) {
+      const ipc = ipcBytes(table);
+      send({ type: 'table', ipc, rows: table.numRows }, [ipc.buffer]);
+      credit--;
+      // After the last row group 'done' follows at once.
+      while (credit <= 0 && rowsDone < rowsTotal && !signal.aborted) await new Promise<void>((resolve) => (waiting = resolve));
+    }
+    if (!signal.aborted) send({ type: 'done', rowsTotal, bytesRead }, []);
+  }
+
+  return (message) => {
+    switch (message?.type) {
+      case 'read':
+        if (started) return;
+        started = true;
+        if (!(message.file instanceof Blob)) {
+          send({ type: 'error', message: 'no file to read: expected a Blob or File' }, []);
+          return;
+        }
+        run(message.file).catch((e: unknown) => {
+          if (!controller.signal.aborted) send({ type: 'error', message: firstLine(e) }, []);
+        });
+        return;
+      case 'next':
+        credit++;
+        wake();
+        return;
+      case 'abort':
+        controller.abort();
+        wake();
+        return;
+    }
+  };
+}
