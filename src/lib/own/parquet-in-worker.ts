@@ -1,0 +1,95 @@
+/**
+ * A dropped Parquet file as Arrow tables, one per row group, decoded in a dedicated worker so the
+ * page stays responsive and the file is never read into memory whole. Where there is no Worker
+ * (Node, unit tests) the same loop runs on this thread (parquet-stream.ts).
+ */
+import { tableFromIPC, type Table } from 'apache-arrow';
+import type { FromParquetStream, ToParquetStream } from './parquet-stream';
+
+export interface ParquetInWorkerOptions {
+  signal?: AbortSignal;
+  /** Called before the first row group and after each one. */
+  onProgress?: (rowsDone: number, rowsTotal: number) => void;
+}
+
+interface Channel {
+  post(message: ToParquetStream): void;
+  close(): void;
+}
+
+function openWorker(receive: (message: FromParquetStream) => void): Channel {
+  const worker = new Worker(new URL('./parquet-worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('message', (event: MessageEvent<FromParquetStream>) => receive(event.data));
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    receive({ type: 'error', message: `the Parquet reader could not start${event.message ? ` (${event.message})` : ''}` });
+  });
+  worker.addEventListener('messageerror', () =>
+    receive({ type: 'error', message: 'the Parquet reader sent a message that could not be read' }),
+  );
+  return { post: (message) => worker.postMessage(message), close: () => worker.terminate() };
+}
+
+/** The same conversation on this thread; messages are delivered later, as a worker's would be. */
+async function openInThread(receive: (message: FromParquetStream) => void): Promise<Channel> {
+  const { serveParquetStream } = await import('./parquet-stream');
+  let open = true;
+  const handle = serveParquetStream((message) => queueMicrotask(() => open && receive(message)));
+  return {
+    post: (message) => queueMicrotask(() => handle(message)),
+    close: () => {
+      open = false;
+      handle({ type: 'abort' });
+    },
+  };
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The Parquet read was aborted', 'AbortError');
+}
+
+/**
+ * One Arrow table per row group, in file order. The worker ends when the tables do, when the
+ * caller stops asking, on abort (throws the signal's reason, an AbortError) or on an error
+ * (throws an Error with the reader's message).
+ */
+export async function* parquetTablesInWorker(file: Blob, options: ParquetInWorkerOptions = {}): AsyncGenerator<Table> {
+  const { signal, onProgress } = options;
+  if (signal?.aborted) throw abortError(signal);
+  const queue: FromParquetStream[] = [];
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  const receive = (message: FromParquetStream) => {
+    queue.push(message);
+    notify();
+  };
+  signal?.addEventListener('abort', notify);
+  const channel = typeof Worker === 'undefined' ? await openInThread(receive) : openWorker(receive);
+  try {
+    channel.post({ type: 'read', file });
+    for (;;) {
+      while (queue.length === 0 && !signal?.aborted) await new Promise<void>((resolve) => (wake = resolve));
+      if (signal?.aborted) throw abortError(signal);
+      const message = queue.shift()!;
+      switch (message.type) {
+        case 'progress':
+          onProgress?.(message.rowsDone, message.rowsTotal);
+          break;
+        case 'table':
+          channel.post({ type: 'next' });
+          yield tableFromIPC(message.ipc);
+          break;
+        case 'done':
+          return;
+        case 'error':
+          throw new Error(message.message);
+      }
+    }
+  } finally {
+    signal?.removeEventListener('abort', notify);
+    channel.close();
+  }
+}
