@@ -127,6 +127,14 @@ describe('parquetTablesInWorker (fallback on this thread)', () => {
     await expect(readAll(new Blob([zstd.bytes]), { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('reads a file without rows as one empty table with its columns', async () => {
+    const empty = await writeParquet(`SELECT 12.5::DECIMAL(5, 1) AS amount, 'x' AS label WHERE false`, 'COMPRESSION snappy');
+    expect(empty.groups).toEqual([]);
+    const tables = await readAll(new Blob([empty.bytes]));
+    expect(tables.map((t) => t.numRows)).toEqual([0]);
+    expect(tables[0].schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['amount:Float64', 'label:Utf8']);
+  });
+
   it('refuses a file cut short (its first 100 bytes), saying so', async () => {
     await expect(readAll(new Blob([zstd.bytes.slice(0, 100)]))).rejects.toThrow(
       'the file ends early: it starts as a Parquet file but does not end with one\'s footer ("PAR1"); it may be cut short',

@@ -49,7 +49,8 @@ function abortError(signal: AbortSignal): unknown {
 }
 
 /**
- * One Arrow table per row group, in file order. The worker ends when the tables do, when the
+ * One Arrow table per row group, in file order (a file without rows: one empty table with its
+ * columns). The worker ends when the tables do, when the
  * caller stops asking, on abort (throws the signal's reason, an AbortError) or on an error
  * (throws an Error with the reader's message).
  */

@@ -4,9 +4,9 @@
  * (parquet-worker.ts) runs it; where there is no Worker (Node, unit tests) the page runs the very
  * same loop itself, so both paths speak the same messages.
  */
-import { tableToIPC } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import type { AsyncBuffer } from 'hyparquet';
-import { parquetRowGroups } from '../db/parquet-to-arrow';
+import { parquetRowGroups, parquetToArrow } from '../db/parquet-to-arrow';
 
 /** Page → loop. */
 export type ToParquetStream =
@@ -50,7 +50,7 @@ export function firstLine(e: unknown): string {
 }
 
 /** The table's IPC bytes, in a buffer of their own so it can be transferred. */
-function ipcBytes(table: Parameters<typeof tableToIPC>[0]): Uint8Array {
+function ipcBytes(table: Table): Uint8Array {
   const ipc = tableToIPC(table, 'stream');
   return ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength ? ipc : ipc.slice();
 }
@@ -79,13 +79,20 @@ export function serveParquetStream(send: SendToPage): (message: ToParquetStream)
       [rowsDone, rowsTotal] = [done, total];
       send({ type: 'progress', rowsDone, rowsTotal, bytesRead }, []);
     };
-    for await (const table of parquetRowGroups(buffer, { signal, onProgress })) {
+    const sendTable = (table: Table) => {
       const ipc = ipcBytes(table);
       send({ type: 'table', ipc, rows: table.numRows }, [ipc.buffer]);
+    };
+    let tables = 0;
+    for await (const table of parquetRowGroups(buffer, { signal, onProgress })) {
+      sendTable(table);
+      tables++;
       credit--;
       // After the last row group 'done' follows at once.
       while (credit <= 0 && rowsDone < rowsTotal && !signal.aborted) await new Promise<void>((resolve) => (waiting = resolve));
     }
+    // A file without row groups still names its columns: one empty table carries them.
+    if (tables === 0 && !signal.aborted) sendTable(await parquetToArrow(buffer, { rowGroups: [], signal }));
     if (!signal.aborted) send({ type: 'done', rowsTotal, bytesRead }, []);
   }
 
