@@ -15,7 +15,7 @@ import type { Engine } from '../../src/lib/db/engine';
 import { stageOwnFile } from '../../src/lib/own/load';
 import { checkMapping, detectMapping, type Mapping } from '../../src/lib/own/mapping';
 import { checkOwn, rejectionsOf, sampleOf } from '../../src/lib/own/pipeline';
-import { longQuery } from '../../src/lib/own/sql';
+import { acceptedQuery, longQuery } from '../../src/lib/own/sql';
 import type { OwnTableNames } from '../../src/lib/own/sql';
 import { DEFAULT_OWN_OPTIONS, type OwnOptions } from '../../src/lib/own/validate';
 import { realCatalog } from './own-catalog';
@@ -68,6 +68,7 @@ export async function nodeEngine(): Promise<Engine & { conn: DuckDBConnection; c
     },
     insertTable,
     registerFile: async (name, bytes) => writeFileSync(join(dir, name), bytes),
+    registerBlob: async (name, blob) => writeFileSync(join(dir, name), new Uint8Array(await blob.arrayBuffer())),
     dropFile: async (name) => rmSync(join(dir, name), { force: true }),
     close: () => {
       conn.closeSync();
@@ -96,9 +97,10 @@ export interface CheckedFigure {
 }
 
 export async function acceptedOf(engine: Engine, t: OwnTableNames): Promise<CheckedFigure[]> {
+  const { sql } = acceptedQuery(t, 'test', false);
   return engine.query<CheckedFigure>({
     sql: `SELECT line, indicator, geo, period, period_kind, period_start, period_end, period_sort, year_start, year_end, "group",
-      sex, NULLIF(age, '') AS age, value, note FROM ${t.checked} WHERE reason IS NULL ORDER BY line, ord`,
+      sex, age, value, note FROM (${sql}) ORDER BY line, ord`,
     params: [],
   });
 }
@@ -113,7 +115,7 @@ export async function runOwnNode(
   const engine = await nodeEngine();
   try {
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-    const staged = await stageOwnFile(engine, { name: fileName, bytes }, 1);
+    const staged = await stageOwnFile(engine, { name: fileName, file: new Blob([bytes as BlobPart]) }, 1);
     const detected = detectMapping(
       staged.header,
       staged.sample.map((r) => r.cells),
@@ -158,7 +160,7 @@ export interface LongFigure {
 export async function longOf(content: string, fileName = 'eigen.csv', correct?: (m: Mapping) => Mapping) {
   const engine = await nodeEngine();
   try {
-    const staged = await stageOwnFile(engine, { name: fileName, bytes: new TextEncoder().encode(content) }, 1);
+    const staged = await stageOwnFile(engine, { name: fileName, file: new Blob([content]) }, 1);
     const detected = detectMapping(
       staged.header,
       staged.sample.map((r) => r.cells),

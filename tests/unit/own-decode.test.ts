@@ -1,39 +1,98 @@
-/** Issue 12: a dropped CSV read as the text its author saw, whichever encoding the spreadsheet saved. */
+/** Issue 12: a dropped CSV read as the text its author saw, whichever encoding the spreadsheet saved, piece by piece. */
 import { describe, expect, it } from 'vitest';
-import { decodeText, NotTextError } from '../../src/lib/own/decode';
+import { NotTextError } from '../../src/lib/own/decode';
+import { recordLines } from '../../src/lib/own/lines';
+import { CHUNK_BYTES, utf8FileOf } from '../../src/lib/own/text-file';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
+const blob = (bytes: Uint8Array | string) => new Blob([bytes as BlobPart]);
 const TEXT = 'gemeente;waarde\nLiège;12,5\nSint-Genesius-Rode;€ 3\n';
 
-describe('decodeText', () => {
-  it('reads UTF-8 with and without a byte order mark, dropping the mark', () => {
-    expect(decodeText(utf8(TEXT))).toEqual({ text: TEXT, encoding: 'utf-8', bom: false });
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(TEXT)]))).toEqual({ text: TEXT, encoding: 'utf-8', bom: true });
+async function asText(bytes: Uint8Array | string) {
+  const { blob: out, encoding } = await utf8FileOf(blob(bytes));
+  return { text: new TextDecoder('utf-8', { fatal: true }).decode(await out.arrayBuffer()), encoding };
+}
+
+async function failure(bytes: Uint8Array | string) {
+  try {
+    await utf8FileOf(blob(bytes));
+  } catch (e) {
+    return e;
+  }
+  return null;
+}
+
+describe('utf8FileOf', () => {
+  it('hands UTF-8 over as it is, with or without a byte order mark (DuckDB reads past the mark)', async () => {
+    expect(await asText(utf8(TEXT))).toEqual({ text: TEXT, encoding: 'utf-8' });
+    const marked = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(TEXT)]);
+    const file = blob(marked);
+    const { blob: out } = await utf8FileOf(file);
+    expect(out).toBe(file);
   });
 
-  it('reads Windows-1252 (è, é and € as one byte each, written by hand)', () => {
+  it('re-encodes Windows-1252 (è, é and € as one byte each, written by hand)', async () => {
     // "Liège;€" in Windows-1252: L i 0xE8 g e ; 0x80
     const bytes = new Uint8Array([0x4c, 0x69, 0xe8, 0x67, 0x65, 0x3b, 0x80, 0x0a]);
-    expect(decodeText(bytes)).toEqual({ text: 'Liège;€\n', encoding: 'windows-1252', bom: false });
+    expect(await asText(bytes)).toEqual({ text: 'Liège;€\n', encoding: 'windows-1252' });
   });
 
-  it('reads UTF-16 little-endian with its mark (Excel "Unicode text")', () => {
+  it('finds Windows-1252 past the first piece read, and re-encodes the whole file', async () => {
+    const head = 'a'.repeat(CHUNK_BYTES + 10);
+    const bytes = new Uint8Array([...utf8(head), 0xe9, 0x0a]); // é in Windows-1252, after the first 8 MB
+    const { text, encoding } = await asText(bytes);
+    expect(encoding).toBe('windows-1252');
+    expect(text.length).toBe(head.length + 2);
+    expect(text.endsWith('aé\n')).toBe(true);
+  });
+
+  it('reads a UTF-8 character cut in two by the pieces as one', async () => {
+    const text = 'x'.repeat(CHUNK_BYTES - 1) + 'é;1\n'; // é's two bytes fall on both sides of the cut
+    expect(await asText(utf8(text))).toEqual({ text, encoding: 'utf-8' });
+  });
+
+  it('re-encodes UTF-16 little-endian with its mark (Excel "Unicode text")', async () => {
     const bytes = new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x09, 0x00, 0xe9, 0x00]); // "a\té"
-    expect(decodeText(bytes)).toEqual({ text: 'a\té', encoding: 'utf-16le', bom: true });
+    expect(await asText(bytes)).toEqual({ text: 'a\té', encoding: 'utf-16le' });
   });
 
-  it('refuses an empty file and binary bytes, saying which', () => {
-    expect(() => decodeText(new Uint8Array())).toThrow('the file is empty');
-    expect(() => decodeText(utf8(' \n\n'))).toThrow('the file is empty');
+  it('refuses an empty file, a blank one and binary bytes, saying which', async () => {
+    expect(await failure(new Uint8Array())).toMatchObject({ reason: 'empty' });
+    expect(await failure(' \n\n')).toMatchObject({ reason: 'empty' });
     const parquetHead = new Uint8Array([0x50, 0x41, 0x52, 0x31, 0x15, 0x04, 0x00, 0x00, 0x15, 0x9c]);
-    const error = (() => {
-      try {
-        decodeText(parquetHead);
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = await failure(parquetHead);
     expect(error).toBeInstanceOf(NotTextError);
     expect((error as NotTextError).reason).toBe('binary');
+  });
+});
+
+describe('recordLines', () => {
+  const dialect = { quote: '"', escape: '"', skipRows: 0, header: true };
+  const lines = async (text: string, d = dialect, pieces = 1) => {
+    const bytes = utf8(text);
+    const size = Math.ceil(bytes.length / pieces);
+    const chunks = Array.from({ length: pieces }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+    return [...(await recordLines(chunks, d))];
+  };
+
+  it('gives the line each record starts on, past empty lines, CRLF and quoted line breaks', async () => {
+    const text = 'a;b\r\n1;2\r\n\r\n3;"x\r\n\r\ny"\r\n4;5';
+    expect(await lines(text)).toEqual([2, 4, 7]);
+  });
+
+  it('counts the same whether the bytes come in one piece or cut anywhere', async () => {
+    const text = 'a;b\n1;"q ""x""\n"\n\n2;3\n';
+    for (const pieces of [1, 2, 3, 7]) expect(await lines(text, dialect, pieces)).toEqual([2, 5]);
+  });
+
+  it('keeps a line of spaces as a record (DuckDB does) and skips the rows its sniffer skipped', async () => {
+    expect(await lines('a;b\n  \n1;2\n')).toEqual([2, 3]);
+    expect(await lines('titel\nbron\na;b\n1;2\n', { ...dialect, skipRows: 2 })).toEqual([4]);
+    expect(await lines('1;2\n3;4\n', { ...dialect, header: false })).toEqual([1, 2]);
+  });
+
+  it('follows an escape other than the quote, and a file that quotes nothing', async () => {
+    expect(await lines('a\n"x\\"\ny"\n2\n', { ...dialect, escape: '\\' })).toEqual([2, 4]);
+    expect(await lines('a\n"x\n2\n', { ...dialect, quote: '', escape: '' })).toEqual([2, 3]);
   });
 });

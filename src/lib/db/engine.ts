@@ -29,6 +29,8 @@ export interface Engine {
   insertTable(name: string, table: Table, options?: { append?: boolean }): Promise<void>;
   /** A file in DuckDB's own file system, for its readers (read_csv): the bytes are handed over, not shared. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** A file DuckDB reads itself, piece by piece, from its worker (a user's CSV): nothing is copied first. */
+  registerBlob(name: string, blob: Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
 }
 
@@ -180,6 +182,7 @@ export async function startEngine(): Promise<Engine> {
     queryColumns: (q: Query) => enqueue(() => once(q, textColumns)),
     insertTable: (name, table, { append = false } = {}) => enqueue(() => conn.insertArrowTable(table, { name, create: !append })),
     registerFile: (name, bytes) => enqueue(() => db.registerFileBuffer(name, bytes)),
+    registerBlob: (name, blob) => enqueue(() => db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)),
     dropFile: (name) => enqueue(async () => void (await db.dropFile(name))),
   };
 }

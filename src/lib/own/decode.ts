@@ -1,15 +1,10 @@
 /**
- * The text of a dropped file, whatever a spreadsheet saved it as: UTF-8 with or without a byte
- * order mark, UTF-16 (Excel's "Unicode text"), or Windows-1252 (older Excel on Windows, the usual
- * encoding of Flemish CSV downloads). The user's bytes are only read, never changed.
+ * What a dropped file's text can be, whatever a spreadsheet saved it as: UTF-8 with or without a
+ * byte order mark, UTF-16 (Excel's "Unicode text"), or Windows-1252 (older Excel on Windows, the
+ * usual encoding of Flemish CSV downloads); and the tests that tell text from binary bytes.
+ * text-file.ts reads the file with these, piece by piece; the user's bytes are never changed.
  */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-
-export interface DecodedText {
-  text: string;
-  encoding: TextEncoding;
-  bom: boolean;
-}
 
 /** Why a file is not read as text: it holds bytes no text file has. */
 export class NotTextError extends Error {
@@ -18,32 +13,8 @@ export class NotTextError extends Error {
   }
 }
 
-const startsWith = (bytes: Uint8Array, ...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
-
-export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes.length === 0) throw new NotTextError('empty');
-  let decoded: DecodedText;
-  if (startsWith(bytes, 0xef, 0xbb, 0xbf))
-    decoded = { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
-  else if (startsWith(bytes, 0xff, 0xfe))
-    decoded = { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
-  else if (startsWith(bytes, 0xfe, 0xff))
-    decoded = { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
-  else {
-    try {
-      decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
-    } catch {
-      // Not valid UTF-8: every byte is a character in Windows-1252, the encoding such files have.
-      decoded = { text: windows1252(bytes), encoding: 'windows-1252', bom: false };
-    }
-  }
-  if (looksBinary(decoded.text)) throw new NotTextError('binary');
-  if (decoded.text.trim() === '') throw new NotTextError('empty');
-  return decoded;
-}
-
 /** NUL or many control characters in the first 64 KB: an image, a zip, a Parquet file named .csv. */
-function looksBinary(text: string): boolean {
+export function looksBinary(text: string): boolean {
   const head = text.slice(0, 65536);
   if (head.includes('\u0000')) return true;
   let control = 0;
@@ -60,6 +31,6 @@ const CP1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-function windows1252(bytes: Uint8Array): string {
+export function windows1252(bytes: Uint8Array): string {
   return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }

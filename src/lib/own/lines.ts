@@ -1,8 +1,9 @@
 /**
  * The line of the file each CSV record starts on, so a rejection names the line a spreadsheet
  * shows. DuckDB's reader numbers nothing and skips empty lines; this scan follows the dialect its
- * sniffer found (quote, escape, rows skipped, header) and skips what it skips, and the caller checks
- * that both counted the same records before trusting the numbers.
+ * sniffer found (quote, escape, rows skipped, header), skips what it skips, and the caller checks
+ * that both counted the same records before trusting the numbers. It reads UTF-8 bytes piece by
+ * piece: line ends, quotes and escapes are ASCII, so no byte of them is ever inside a character.
  */
 
 export interface CsvDialectFound {
@@ -19,44 +20,57 @@ export function sniffedText(value: string | null | undefined): string {
   return value === null || value === undefined || value === '(empty)' ? '' : value;
 }
 
+const LF = 0x0a;
+const CR = 0x0d;
+const byteOf = (char: string) => (char.length === 1 && char.charCodeAt(0) < 0x80 ? char.charCodeAt(0) : -1);
+
 /** The 1-based line each data record starts on, in file order. */
-export function recordLines(text: string, d: CsvDialectFound): Int32Array {
-  const starts: number[] = [];
-  let line = 0;
+export async function recordLines(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, d: CsvDialectFound): Promise<Int32Array> {
+  let starts = new Int32Array(1024);
+  let count = 0;
+  const quote = byteOf(d.quote);
+  const escape = d.escape !== '' && d.escape !== d.quote ? byteOf(d.escape) : -1;
+  let line = 1;
+  let recordStart = 1;
   let inQuote = false;
-  let recordStart = 0;
+  let escaped = false;
+  let content = false;
   let skipped = 0;
   let headerSeen = !d.header;
-  let pos = 0;
-  const quote = d.quote;
-  const escapeOther = d.escape !== '' && d.escape !== quote ? d.escape : '';
-  while (pos <= text.length) {
-    let end = text.indexOf('\n', pos);
-    if (end === -1) end = text.length;
-    line++;
-    const raw = text.slice(pos, end);
-    const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (!inQuote) recordStart = line;
-    if (quote) {
-      for (let i = 0; i < content.length; i++) {
-        const ch = content[i];
-        if (escapeOther && ch === escapeOther && inQuote) i++;
-        else if (ch === quote) inQuote = !inQuote;
+
+  const endOfRecord = () => {
+    // An empty line outside quotes is no record (DuckDB skips it).
+    if (recordStart === line && !content) return;
+    if (skipped < d.skipRows) skipped++;
+    else if (!headerSeen) headerSeen = true;
+    else {
+      if (count === starts.length) {
+        const grown = new Int32Array(starts.length * 2);
+        grown.set(starts);
+        starts = grown;
       }
+      starts[count++] = recordStart;
     }
-    const lastLine = end >= text.length;
-    if (!inQuote || lastLine) {
-      // A whole record ends on this line.
-      const empty = recordStart === line && content === '';
-      if (!empty) {
-        if (skipped < d.skipRows) skipped++;
-        else if (!headerSeen) headerSeen = true;
-        else starts.push(recordStart);
+  };
+
+  for await (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (b === LF) {
+        if (!inQuote) endOfRecord();
+        line++;
+        content = false;
+        if (!inQuote) recordStart = line;
+        continue;
       }
-      inQuote = false;
+      if (b === CR) continue;
+      content = true;
+      if (escaped) escaped = false;
+      else if (inQuote && b === escape) escaped = true;
+      else if (b === quote) inQuote = !inQuote;
     }
-    if (lastLine) break;
-    pos = end + 1;
   }
-  return Int32Array.from(starts);
+  // The last line, without a line end; an open quote runs to the end of the file.
+  if (content || recordStart !== line) endOfRecord();
+  return starts.slice(0, count);
 }

@@ -1,12 +1,14 @@
 /**
  * A user's file into DuckDB-WASM as a table of text cells (pipeline.ts checks and adds it). The
- * CSV is read by DuckDB's own reader in its worker; only the header and a sample come back.
+ * CSV is read by DuckDB's own reader in its worker, the Parquet file decoded in a worker of its own;
+ * only the header and a sample come back to the page.
  */
 import type { Engine } from '../db/engine';
-import { parquetToArrow } from '../db/parquet-to-arrow';
 import { makeVector, Table } from 'apache-arrow';
 import type { CsvRecord } from '../data/csv';
-import { decodeText, NotTextError, type TextEncoding } from './decode';
+import { NotTextError, type TextEncoding } from './decode';
+import { parquetTablesInWorker } from './parquet-in-worker';
+import { chunksOf, utf8FileOf, type Utf8File } from './text-file';
 import { dropOwn, sampleOf, stageCells } from './pipeline';
 import { ownTableNames, type OwnTableNames } from './sql';
 import { recordLines, sniffedText, type CsvDialectFound } from './lines';
@@ -14,7 +16,14 @@ import { countRawQuery, headerQuery, readCsvQuery, sniffQuery, stagingNames } fr
 
 export interface OwnInput {
   name: string;
-  bytes: Uint8Array;
+  /** The user's file (or what a URL gave): read piece by piece, never changed. */
+  file: Blob;
+}
+
+/** How far reading has got: a phase and, where known, the part done (0–1). */
+export interface OwnProgress {
+  phase: 'text' | 'parquet' | 'csv' | 'lines' | 'cells';
+  done: number | null;
 }
 
 export interface StagedFile {
@@ -40,7 +49,12 @@ export class OwnFileError extends Error {
   }
 }
 
-const isParquet = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x41 && b[2] === 0x52 && b[3] === 0x31; // "PAR1"
+/** "PAR1" at the start and the end. */
+async function isParquet(file: Blob): Promise<boolean> {
+  if (file.size < 8) return false;
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  return head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31;
+}
 
 /** DuckDB's first line says what is wrong ("CSV Error on Line: 7 …"); the rest is its advice. */
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300);
@@ -56,37 +70,53 @@ function linesTable(lines: Int32Array): Table {
 /** Rows the column detector looks at. */
 export const SAMPLE_ROWS = 500;
 
-export async function stageOwnFile(engine: Engine, input: OwnInput, load: number, signal?: AbortSignal): Promise<StagedFile> {
+export interface StageOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: OwnProgress) => void;
+}
+
+/**
+ * The file into DuckDB as own_raw_N, then as text cells with their lines (own_cells_N). A CSV goes
+ * to DuckDB's reader as a file handle (its worker reads it); a Parquet file is decoded row group by
+ * row group in a worker of its own and added to the table as each arrives.
+ */
+export async function stageOwnFile(engine: Engine, input: OwnInput, load: number, options: StageOptions = {}): Promise<StagedFile> {
+  const { signal, onProgress } = options;
   const names = stagingNames(load);
   const tables = ownTableNames(load);
   let kind: StagedFile['kind'];
   let encoding: TextEncoding | null = null;
   let withLines = false;
   await dropOwn(engine, tables);
-  if (isParquet(input.bytes)) {
+  if (await isParquet(input.file)) {
     kind = 'parquet';
-    let table;
     try {
-      // A copy of exactly the file's bytes: the decoder may keep views into it.
-      table = await parquetToArrow(input.bytes.slice().buffer, { signal });
+      let first = true;
+      for await (const table of parquetTablesInWorker(input.file, {
+        signal,
+        onProgress: (done, total) => onProgress?.({ phase: 'parquet', done: total ? done / total : null }),
+      })) {
+        await engine.insertTable(tables.raw, table, { append: !first });
+        first = false;
+      }
     } catch (e) {
       checkAbort(signal, input.name);
       throw new OwnFileError(input.name, 'parquet', firstLine(e));
     }
-    checkAbort(signal, input.name);
-    await engine.insertTable(tables.raw, table);
   } else {
     kind = 'csv';
-    let text: string;
+    let text: Utf8File;
     try {
-      ({ text, encoding } = decodeText(input.bytes));
+      text = await utf8FileOf(input.file, { signal, onProgress: (done, total) => onProgress?.({ phase: 'text', done: done / total }) });
     } catch (e) {
+      checkAbort(signal, input.name);
       if (e instanceof NotTextError) throw new OwnFileError(input.name, e.reason);
       throw e;
     }
+    encoding = text.encoding;
     checkAbort(signal, input.name);
-    // DuckDB reads UTF-8: the text is handed over re-encoded, the user's bytes stay as they were.
-    await engine.registerFile(names.file, new TextEncoder().encode(text));
+    // DuckDB reads the file itself from its worker, piece by piece; the user's file is only read.
+    await engine.registerBlob(names.file, text.blob);
     let dialect: CsvDialectFound;
     try {
       const sniffed = (await engine.queryColumns(sniffQuery(names))).columns.map((c) => c[0]);
@@ -96,13 +126,18 @@ export async function stageOwnFile(engine: Engine, input: OwnInput, load: number
         skipRows: Number(sniffed[2]),
         header: sniffed[3] === 'true',
       };
+      onProgress?.({ phase: 'csv', done: null });
       await engine.execute(readCsvQuery(names));
     } catch (e) {
       throw new OwnFileError(input.name, 'csv', firstLine(e));
     } finally {
       await engine.dropFile(names.file);
     }
-    const lines = recordLines(text, dialect);
+    checkAbort(signal, input.name);
+    const lines = await recordLines(
+      chunksOf(text.blob, { signal, onProgress: (done, total) => onProgress?.({ phase: 'lines', done: done / total }) }),
+      dialect,
+    );
     const { columns } = await engine.queryColumns(countRawQuery(names));
     // Trusted only when the scan counted the records DuckDB read; else rows are numbered in order.
     if (Number(columns[0]?.[0]) === lines.length) {
@@ -111,6 +146,7 @@ export async function stageOwnFile(engine: Engine, input: OwnInput, load: number
     }
   }
   checkAbort(signal, input.name);
+  onProgress?.({ phase: 'cells', done: null });
   const { names: header } = await engine.queryColumns(headerQuery(names));
   const rows = await stageCells(engine, tables, header, withLines);
   if (rows === 0) throw new OwnFileError(input.name, 'empty');

@@ -42,6 +42,8 @@ export interface NameLookup {
   /** Distinct names in order of first appearance; spellings that differ only in case and spacing are one. */
   names: OwnName[];
   rows: { role: NameRole; cell: string; key: string | null; matched: boolean }[];
+  /** Each name's number, the same for every spelling of it: what duplicates are found by. */
+  keyIds: Map<string, number>;
 }
 
 /** Each distinct cell of a name role: an empty one has no key; the others the catalogue id or `own:<label>`. */
@@ -65,12 +67,28 @@ export function nameLookup(role: NameRole, distinct: DistinctCell[], c: OwnCatal
     rows.push({ role, cell: d.cell, key: name.key, matched: name.id !== null });
   }
   const names = [...byKey.values()].map(({ first: _first, ...n }) => n);
-  return { names, rows };
+  return { names, rows, keyIds: new Map(names.map((n, i) => [n.key, i])) };
+}
+
+/** Row numbers: how own_checked_N refers to a lookup's reading of a cell. */
+const rowNumbers = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/** Numbers for the distinct values of a reading (null stays null): duplicates are found by number. */
+function idsOf<T>(values: (T | null)[]): (number | null)[] {
+  const ids = new Map<T, number>();
+  return values.map((v) => {
+    if (v === null) return null;
+    let id = ids.get(v);
+    if (id === undefined) ids.set(v, (id = ids.size));
+    return id;
+  });
 }
 
 export function namesTable(lookups: NameLookup[]): Table {
-  const rows = lookups.flatMap((l) => l.rows);
+  const rows = lookups.flatMap((l) => l.rows.map((r) => ({ ...r, keyId: r.key === null ? null : l.keyIds.get(r.key)! })));
   return arrowOf({
+    row: [new Int32(), rowNumbers(rows.length)],
+    key_id: [new Int32(), rows.map((r) => r.keyId)],
     role: [new Utf8(), rows.map((r) => r.role)],
     cell: [new Utf8(), rows.map((r) => r.cell)],
     key: [new Utf8(), rows.map((r) => r.key)],
@@ -85,8 +103,10 @@ export function periodsTable(distinct: DistinctCell[]): { style: PeriodStyle; ta
   return {
     style,
     table: arrowOf({
+      row: [new Int32(), rowNumbers(distinct.length)],
       cell: [new Utf8(), distinct.map((d) => d.cell)],
       empty: [new Bool(), distinct.map((d) => cleanLabel(d.cell) === '')],
+      text_id: [new Int32(), idsOf(read.map((p) => p?.text ?? null))],
       text: [new Utf8(), read.map((p) => p?.text ?? null)],
       kind: [new Utf8(), read.map((p) => p?.kind ?? null)],
       start_date: [new Utf8(), read.map((p) => p?.start ?? null)],
@@ -117,6 +137,7 @@ export function valuesTable(distinct: DistinctCell[]): { style: DecimalStyle; ta
   return {
     style,
     table: arrowOf({
+      row: [new Int32(), rowNumbers(distinct.length)],
       cell: [new Utf8(), distinct.map((d) => d.cell)],
       reason: [new Utf8(), read.map((v) => (v.ok ? null : v.reason))],
       value: [new Float64(), read.map((v) => (v.ok ? v.value : null))],
@@ -126,23 +147,28 @@ export function valuesTable(distinct: DistinctCell[]): { style: DecimalStyle; ta
 }
 
 export function sexesTable(distinct: DistinctCell[]): Table {
+  const read = distinct.map((d) => readSex(d.cell));
   return arrowOf({
+    row: [new Int32(), rowNumbers(distinct.length)],
     cell: [new Utf8(), distinct.map((d) => d.cell)],
-    sex: [new Utf8(), distinct.map((d) => readSex(d.cell))],
+    sex_id: [new Int32(), idsOf(read)],
+    sex: [new Utf8(), read],
   });
 }
 
 export function agesTable(distinct: DistinctCell[]): Table {
   const read = distinct.map((d) => readAge(d.cell));
   return arrowOf({
+    row: [new Int32(), rowNumbers(distinct.length)],
     cell: [new Utf8(), distinct.map((d) => d.cell)],
-    ok: [new Bool(), read.map((a) => a !== null)],
+    age_id: [new Int32(), idsOf(read)],
     age: [new Utf8(), read],
   });
 }
 
 export function notesTable(distinct: DistinctCell[]): Table {
   return arrowOf({
+    row: [new Int32(), rowNumbers(distinct.length)],
     cell: [new Utf8(), distinct.map((d) => d.cell)],
     note: [new Utf8(), distinct.map((d) => cleanLabel(d.cell) || null)],
   });

@@ -26,6 +26,7 @@ import {
   rejectionsQuery,
   sampleQuery,
   summaryQuery,
+  type LongColumn,
   type OwnTableNames,
 } from './sql';
 import type { OwnCheck, OwnOptions, OwnReason, OwnReasonCode, OwnRejection } from './validate';
@@ -38,8 +39,6 @@ export const FIRST_REJECTIONS = 100;
 /** The staged file as text cells with line numbers; its row count. */
 export async function stageCells(engine: OwnEngine, t: OwnTableNames, header: string[], withLines: boolean): Promise<number> {
   await engine.execute(cellsQuery(t, header, withLines));
-  await engine.execute({ sql: `DROP TABLE IF EXISTS ${t.raw}`, params: [] });
-  await engine.execute({ sql: `DROP TABLE IF EXISTS ${t.lines}`, params: [] });
   const { columns } = await engine.queryColumns(countQuery(t));
   return Number(columns[0]?.[0] ?? 0);
 }
@@ -79,6 +78,12 @@ export async function rejectedReport(engine: OwnEngine, t: OwnTableNames, header
   return rejectedCsv(header, records, rejected, lang);
 }
 
+/** The roles whose cell is the same on every row: no column (and not the wide axis). */
+function constantRoles(m: Mapping): Set<LongColumn> {
+  const roles: LongColumn[] = ['indicator', 'place', 'period', 'group', 'sex', 'age', 'note'];
+  return new Set(roles.filter((r) => m.columns[r] === undefined && m.wide?.axis !== r));
+}
+
 /** Every figure of the file checked under the mapping; nothing is added yet. */
 export async function checkOwn(
   engine: OwnEngine,
@@ -89,7 +94,7 @@ export async function checkOwn(
   options: OwnOptions,
 ): Promise<OwnCheck> {
   // A second check (after the user corrected the mapping) starts from the cells again.
-  await dropOwn(engine, t, ['raw', 'cells']);
+  await dropOwn(engine, t, ['raw', 'lines', 'cells']);
   await engine.execute(longQuery(t, header, mapping));
   const distinct = async (column: Parameters<typeof distinctQuery>[1], withBlank: boolean) =>
     distinctCells(await engine.queryColumns(distinctQuery(t, column, withBlank)));
@@ -106,7 +111,11 @@ export async function checkOwn(
   await engine.insertTable(t.ages, agesTable(await distinct('age', true)));
   await engine.insertTable(t.notes, notesTable(await distinct('note', true)));
   await engine.execute(
-    checkedQuery(t, { rejectUnknownPlaces: options.unknownPlaces === 'reject', rejectUnknownGroups: options.unknownGroups === 'reject' }),
+    checkedQuery(
+      t,
+      { rejectUnknownPlaces: options.unknownPlaces === 'reject', rejectUnknownGroups: options.unknownGroups === 'reject' },
+      constantRoles(mapping),
+    ),
   );
 
   const summary = await engine.queryColumns(summaryQuery(t));

@@ -52,19 +52,33 @@ const q = (sql: string): Query => ({ sql, params: [] });
 export const identifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-/** Blank as JavaScript's trim() sees it: spaces, tabs, line ends, no-break and other Unicode spaces. */
-const BLANK = `'[\\s\\x{0B}\\x{A0}\\x{FEFF}\\x{2028}\\x{2029}\\p{Zs}]*'`;
+/** What JavaScript's trim() removes: spaces, tabs, line ends, no-break and the other Unicode spaces. */
+const SPACES =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+const SPACE_CODES = [...SPACES].map((c) => c.codePointAt(0)).join(', ');
+const ONLY_SPACES = `'[\\s\\x{0B}\\x{A0}\\x{FEFF}\\x{2028}\\x{2029}\\p{Zs}]*'`;
 
 /**
- * The file as text cells `c0…ck` with the line each row is on. A table's rowid is its insertion
- * order, which is the file's: DuckDB keeps it when it reads. The line is the one the scan of the
- * CSV found (own_lines_N); without one (Parquet) it is the row's number after a header line.
+ * A row whose cells are all blank. CASE, not AND/OR: DuckDB then looks at a cell only while the
+ * ones before it were blank, and runs the (slow) pattern only on a cell that starts with a space.
+ */
+function blankRow(cells: string[]): string {
+  if (!cells.length) return 'true';
+  const blank = (c: string) =>
+    `CASE WHEN ${c} = '' THEN true WHEN unicode(${c}) NOT IN (${SPACE_CODES}) THEN false ELSE regexp_full_match(${c}, ${ONLY_SPACES}) END`;
+  return `CASE ${cells.map((c) => `WHEN NOT (${blank(c)}) THEN false`).join(' ')} ELSE true END`;
+}
+
+/**
+ * The file as text cells `c0…ck` with the line each row is on: a view, so the cells are not copied.
+ * The line is the one the scan of the CSV found (own_lines_N, in the file's order, as the rows of
+ * own_raw_N are: a positional join); without one (Parquet) it is the row's number after a header line.
  */
 export function cellsQuery(t: OwnTableNames, header: string[], withLines: boolean): Query {
   const cells = header.map((h, i) => `COALESCE(CAST(r.${identifier(h)} AS VARCHAR), '') AS c${i}`);
   const line = withLines ? 'l.line' : 'CAST(r.rowid + 2 AS INTEGER)';
-  const join = withLines ? ` JOIN ${t.lines} l ON l.record = r.rowid` : '';
-  return q(`CREATE OR REPLACE TABLE ${t.cells} AS SELECT ${line} AS line, ${cells.join(', ')} FROM ${t.raw} r${join} ORDER BY r.rowid`);
+  const join = withLines ? ` POSITIONAL JOIN ${t.lines} l` : '';
+  return q(`CREATE OR REPLACE VIEW ${t.cells} AS SELECT ${line} AS line, ${cells.join(', ')} FROM ${t.raw} r${join}`);
 }
 
 export const countQuery = (t: OwnTableNames): Query => q(`SELECT CAST(count(*) AS VARCHAR) AS n FROM ${t.cells}`);
@@ -92,7 +106,7 @@ export function rejectedLinesQuery(t: OwnTableNames, columns: number): Query {
  */
 export function longQuery(t: OwnTableNames, header: string[], m: Mapping): Query {
   const cell = (column: number | undefined) => (column === undefined ? `''` : `c${column}`);
-  const blank = header.length ? header.map((_, i) => `regexp_full_match(c${i}, ${BLANK})`).join(' AND ') : 'true';
+  const blank = blankRow(header.map((_, i) => `c${i}`));
   const indicator = m.columns.indicator === undefined ? literal((m.indicatorName ?? '').trim()) : cell(m.columns.indicator);
   const select = (ord: number, column: number, axis: Partial<Record<'period' | 'group', string>>, value: string) =>
     `SELECT line, ${ord} AS ord, ${column} AS "column", ${indicator} AS indicator, ${cell(m.columns.place)} AS place, ` +
@@ -101,7 +115,7 @@ export function longQuery(t: OwnTableNames, header: string[], m: Mapping): Query
   const parts = m.wide
     ? m.wide.columns.map((column, ord) => select(ord, column, { [m.wide!.axis]: literal(axisLabel(header[column] ?? '')) }, `c${column}`))
     : [select(0, m.columns.value ?? 0, {}, cell(m.columns.value))];
-  return q(`CREATE OR REPLACE TABLE ${t.long} AS ${parts.join(' UNION ALL ')}`);
+  return q(`CREATE OR REPLACE VIEW ${t.long} AS ${parts.join(' UNION ALL ')}`);
 }
 
 export type LongColumn = 'indicator' | 'place' | 'period' | 'group' | 'value' | 'sex' | 'age' | 'note';
@@ -125,45 +139,56 @@ export interface CheckOptions {
 /**
  * Every figure with its reason (NULL: accepted), checked in one order for every row: a blank row;
  * an empty indicator, place, period or group; an unreadable period; no figure or not a number; an
- * unreadable sex or age; an unknown place or group (when asked); a duplicate of an earlier figure.
+ * unreadable sex or age; an unknown place or group (when asked); a duplicate of an earlier figure
+ * (the same indicator, place, period, group, sex and age). A figure is kept as the rows of the
+ * lookups that read its cells (`*_row`), so the table holds numbers, not a copy of the cells.
  */
-export function checkedQuery(t: OwnTableNames, o: CheckOptions): Query {
-  const joined = `SELECT l.line, l.ord, l."column", l.blank, l.period AS period_cell, l.value AS value_cell, l.sex AS sex_cell,
-      l.age AS age_cell, l.place AS place_cell, l."group" AS group_cell,
-      i.key AS indicator, p.key AS geo, p.matched AS place_matched, g.key AS "group", g.matched AS group_matched,
-      pe.empty AS period_empty, pe.text AS period, pe.kind AS period_kind, pe.start_date AS period_start, pe.end_date AS period_end,
-      pe.sort AS period_sort, pe.year_start, pe.year_end, v.reason AS value_reason, v.value, v.decimals,
-      s.sex, a.ok AS age_ok, a.age, n.note
+export function checkedQuery(t: OwnTableNames, o: CheckOptions, constant: ReadonlySet<LongColumn> = new Set()): Query {
+  // A role whose cell is the same on every row (no column, or the name the user gave) has one
+  // reading: a join with that one row, not a lookup per figure.
+  const lookup = (table: string, alias: string, column: LongColumn, role?: string) => {
+    const where = role ? `${alias}.role = '${role}' AND ` : '';
+    return constant.has(column)
+      ? `LEFT JOIN ${table} ${alias} ON ${where}true`
+      : `LEFT JOIN ${table} ${alias} ON ${where}${alias}.cell = l.${identifier(column)}`;
+  };
+  const joined = `SELECT l.line, l.ord, l."column", l.blank,
+      i.row AS i_row, i.key_id AS i_key, p.row AS p_row, p.key_id AS p_key, p.matched AS p_matched,
+      g.row AS g_row, g.key_id AS g_key, g.matched AS g_matched,
+      pe.row AS pe_row, pe.empty AS pe_empty, pe.text_id AS pe_key, v.row AS v_row, v.reason AS v_reason,
+      s.row AS s_row, s.sex_id AS s_key, a.row AS a_row, a.age_id AS a_key, n.row AS n_row
     FROM ${t.long} l
-    LEFT JOIN ${t.names} i ON i.role = 'indicator' AND i.cell = l.indicator
-    LEFT JOIN ${t.names} p ON p.role = 'place' AND p.cell = l.place
-    LEFT JOIN ${t.names} g ON g.role = 'group' AND g.cell = l."group"
-    LEFT JOIN ${t.periods} pe ON pe.cell = l.period
-    LEFT JOIN ${t.values} v ON v.cell = l.value
-    LEFT JOIN ${t.sexes} s ON s.cell = l.sex
-    LEFT JOIN ${t.ages} a ON a.cell = l.age
-    LEFT JOIN ${t.notes} n ON n.cell = l.note`;
+    ${lookup(t.names, 'i', 'indicator', 'indicator')}
+    ${lookup(t.names, 'p', 'place', 'place')}
+    ${lookup(t.names, 'g', 'group', 'group')}
+    ${lookup(t.periods, 'pe', 'period')}
+    ${lookup(t.values, 'v', 'value')}
+    ${lookup(t.sexes, 's', 'sex')}
+    ${lookup(t.ages, 'a', 'age')}
+    ${lookup(t.notes, 'n', 'note')}`;
   const early = `CASE
       WHEN blank THEN 'row_empty'
-      WHEN indicator IS NULL THEN 'cell_empty:indicator'
-      WHEN geo IS NULL THEN 'cell_empty:place'
-      WHEN period_empty THEN 'cell_empty:period'
-      WHEN "group" IS NULL THEN 'cell_empty:group'
-      WHEN period IS NULL THEN 'period_unreadable'
-      WHEN value_reason IS NOT NULL THEN value_reason
-      WHEN sex IS NULL THEN 'sex_unreadable'
-      WHEN NOT age_ok THEN 'age_unreadable'
-      ${o.rejectUnknownPlaces ? `WHEN NOT place_matched THEN 'place_unknown'` : ''}
-      ${o.rejectUnknownGroups ? `WHEN NOT group_matched THEN 'group_unknown'` : ''}
+      WHEN i_key IS NULL THEN 'cell_empty:indicator'
+      WHEN p_key IS NULL THEN 'cell_empty:place'
+      WHEN pe_empty THEN 'cell_empty:period'
+      WHEN g_key IS NULL THEN 'cell_empty:group'
+      WHEN pe_key IS NULL THEN 'period_unreadable'
+      WHEN v_reason IS NOT NULL THEN v_reason
+      WHEN s_key IS NULL THEN 'sex_unreadable'
+      WHEN a_key IS NULL THEN 'age_unreadable'
+      ${o.rejectUnknownPlaces ? `WHEN NOT p_matched THEN 'place_unknown'` : ''}
+      ${o.rejectUnknownGroups ? `WHEN NOT g_matched THEN 'group_unknown'` : ''}
     END`;
-  // A figure's key; the first of each key (by line, then column) stands, the later ones are duplicates.
-  const key = `PARTITION BY (early IS NULL), indicator, geo, period, "group", sex, age ORDER BY line, ord`;
+  const key = ['i_key', 'p_key', 'pe_key', 'g_key', 's_key', 'a_key'];
+  // Duplicates by aggregation, not a window over every figure: only keys held more than once are
+  // kept, and each figure of those keys but the first (by line, then column) is a duplicate.
   return q(`CREATE OR REPLACE TABLE ${t.checked} AS
-    WITH j AS (${joined}), e AS (SELECT *, ${early} AS early FROM j)
-    SELECT * EXCLUDE (early),
-      CASE WHEN early IS NULL AND row_number() OVER (${key}) > 1 THEN 'duplicate' ELSE early END AS reason,
-      first_value(line) OVER (${key}) AS first_line
-    FROM e`);
+    WITH e AS (SELECT *, ${early} AS early, CAST(line AS BIGINT) * 65536 + ord AS pos FROM (${joined})),
+    twice AS (SELECT ${key.join(', ')}, min(pos) AS first_pos FROM e WHERE early IS NULL GROUP BY ALL HAVING count(*) > 1)
+    SELECT e.line, e.ord, e."column", e.i_row, e.p_row, e.g_row, e.pe_row, e.v_row, e.s_row, e.a_row, e.n_row,
+      CASE WHEN e.early IS NULL AND d.first_pos IS NOT NULL AND e.pos <> d.first_pos THEN 'duplicate' ELSE e.early END AS reason,
+      CAST(d.first_pos // 65536 AS INTEGER) AS first_line
+    FROM e LEFT JOIN twice d ON e.early IS NULL AND ${key.map((k) => `d.${k} = e.${k}`).join(' AND ')}`);
 }
 
 /** Figures per reason ('' for accepted), and the first and last line of the accepted ones. */
@@ -173,44 +198,80 @@ export const summaryQuery = (t: OwnTableNames): Query =>
 
 /** Rejections by line and column, with the cell their reason names; `limit` null: all of them. */
 export function rejectionsQuery(t: OwnTableNames, limit: number | null): Query {
-  return q(`SELECT CAST(line AS VARCHAR) AS line, CAST("column" AS VARCHAR) AS "column", reason,
-      CASE WHEN reason = 'period_unreadable' THEN period_cell
-           WHEN reason IN ('no_figure', 'value_not_a_number') THEN value_cell
-           WHEN reason = 'sex_unreadable' THEN sex_cell
-           WHEN reason = 'age_unreadable' THEN age_cell
-           WHEN reason = 'place_unknown' THEN place_cell
-           WHEN reason = 'group_unknown' THEN group_cell
+  return q(`SELECT CAST(c.line AS VARCHAR) AS line, CAST(c."column" AS VARCHAR) AS "column", c.reason,
+      CASE WHEN c.reason = 'period_unreadable' THEN pe.cell
+           WHEN c.reason IN ('no_figure', 'value_not_a_number') THEN v.cell
+           WHEN c.reason = 'sex_unreadable' THEN s.cell
+           WHEN c.reason = 'age_unreadable' THEN a.cell
+           WHEN c.reason = 'place_unknown' THEN p.cell
+           WHEN c.reason = 'group_unknown' THEN g.cell
            ELSE '' END AS cell,
-      CAST(first_line AS VARCHAR) AS first_line
-    FROM ${t.checked} c WHERE c.reason IS NOT NULL ORDER BY c.line, c.ord${limit === null ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))}`}`);
+      CAST(c.first_line AS VARCHAR) AS first_line
+    FROM ${t.checked} c
+    LEFT JOIN ${t.periods} pe ON pe.row = c.pe_row
+    LEFT JOIN ${t.values} v ON v.row = c.v_row
+    LEFT JOIN ${t.sexes} s ON s.row = c.s_row
+    LEFT JOIN ${t.ages} a ON a.row = c.a_row
+    LEFT JOIN ${t.names} p ON p.row = c.p_row
+    LEFT JOIN ${t.names} g ON g.row = c.g_row
+    WHERE c.reason IS NOT NULL ORDER BY c.line, c.ord${limit === null ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))}`}`);
 }
 
-/** The most decimals an accepted figure of each indicator is written with. */
+/** The most decimals an accepted figure of each indicator is written with, by the indicator's key. */
 export const decimalsQuery = (t: OwnTableNames): Query =>
-  q(`SELECT indicator, CAST(max(decimals) AS VARCHAR) AS decimals FROM ${t.checked} WHERE reason IS NULL GROUP BY 1`);
+  q(`SELECT i.key AS indicator, CAST(max(v.decimals) AS VARCHAR) AS decimals FROM ${t.checked} c
+      JOIN ${t.names} i ON i.row = c.i_row JOIN ${t.values} v ON v.row = c.v_row WHERE c.reason IS NULL GROUP BY 1`);
 
-/** The accepted figures into the app's observations, under the ids the app gave the file's names. */
-export function insertObservationsQuery(t: OwnTableNames, sourceId: string): Query {
+/**
+ * The accepted figures as the app's observations (and the line each is on), under the ids the app
+ * gave the file's names (own_ids_N) or, before it did (`withIds` false), under their keys.
+ */
+export function acceptedQuery(t: OwnTableNames, sourceId: string, withIds: boolean): Query {
   const value: Record<string, string> = {
-    indicator: 'COALESCE(di.id, c.indicator)',
-    geo: 'COALESCE(dp.id, c.geo)',
-    group: 'COALESCE(dg.id, c."group")',
+    indicator: 'i.id',
+    geo: 'p.id',
+    group: 'g.id',
+    period: 'pe.text',
+    period_kind: 'pe.kind',
+    period_start: 'pe.start_date',
+    period_end: 'pe.end_date',
+    period_sort: 'pe.sort',
+    year_start: 'pe.year_start',
+    year_end: 'pe.year_end',
+    sex: 's.sex',
+    age: `NULLIF(a.age, '')`,
+    value: 'v.value',
     source: literal(sourceId),
+    note: 'n.note',
     approx: 'false',
-    note_en: 'c.note',
-    age: `NULLIF(c.age, '')`,
+    note_en: 'n.note',
   };
   const columns = STORAGE_COLUMNS.observations.map(([name]) => name);
-  const select = columns.map((name) => value[name] ?? `c.${identifier(name)}`);
-  return q(`INSERT INTO observations (${columns.map(identifier).join(', ')})
-    SELECT ${select.join(', ')} FROM ${t.checked} c
-    LEFT JOIN ${t.ids} di ON di.kind = 'indicator' AND di.key = c.indicator
-    LEFT JOIN ${t.ids} dp ON dp.kind = 'place' AND dp.key = c.geo
-    LEFT JOIN ${t.ids} dg ON dg.kind = 'group' AND dg.key = c."group"
-    WHERE c.reason IS NULL ORDER BY c.line, c.ord`);
+  const missing = columns.filter((name) => !(name in value));
+  if (missing.length) throw new Error(`insertObservationsQuery: no value for ${missing.join(', ')}`);
+  const ids = withIds ? `COALESCE(d.id, n.key)` : 'n.key';
+  const join = withIds ? ` LEFT JOIN ${t.ids} d ON d.kind = n.role AND d.key = n.key` : '';
+  return q(`WITH nm AS (SELECT n.row, ${ids} AS id FROM ${t.names} n${join})
+    SELECT ${columns.map((name) => `${value[name]} AS ${identifier(name)}`).join(', ')}, c.line, c.ord FROM ${t.checked} c
+    JOIN nm i ON i.row = c.i_row JOIN nm p ON p.row = c.p_row JOIN nm g ON g.row = c.g_row
+    JOIN ${t.periods} pe ON pe.row = c.pe_row JOIN ${t.values} v ON v.row = c.v_row
+    JOIN ${t.sexes} s ON s.row = c.s_row JOIN ${t.ages} a ON a.row = c.a_row JOIN ${t.notes} n ON n.row = c.n_row
+    WHERE c.reason IS NULL`);
 }
 
-/** Every table of load N, gone (the file's cells are no longer held once its figures are added). */
+/** The accepted figures into the app's observations. */
+export function insertObservationsQuery(t: OwnTableNames, sourceId: string): Query {
+  const columns = STORAGE_COLUMNS.observations.map(([name]) => identifier(name)).join(', ');
+  return q(`INSERT INTO observations (${columns}) SELECT ${columns} FROM (${acceptedQuery(t, sourceId, true).sql})`);
+}
+
+const VIEWS: (keyof OwnTableNames)[] = ['cells', 'long'];
+
+/** Every table and view of load N, gone (views first: they name the tables), but those kept. */
 export function dropQueries(t: OwnTableNames, keep: (keyof OwnTableNames)[] = []): Query[] {
-  return (Object.keys(t) as (keyof OwnTableNames)[]).filter((k) => !keep.includes(k)).map((k) => q(`DROP TABLE IF EXISTS ${t[k]}`));
+  const gone = (Object.keys(t) as (keyof OwnTableNames)[]).filter((k) => !keep.includes(k));
+  return [
+    ...gone.filter((k) => VIEWS.includes(k)).map((k) => q(`DROP VIEW IF EXISTS ${t[k]}`)),
+    ...gone.filter((k) => !VIEWS.includes(k)).map((k) => q(`DROP TABLE IF EXISTS ${t[k]}`)),
+  ];
 }

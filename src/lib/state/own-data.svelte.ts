@@ -6,7 +6,7 @@
 import type { Domain } from '../data/catalog';
 import type { GroupKind, Unit } from '../data/schema';
 import { t } from '../i18n';
-import { fileNameOfUrl, OwnFileError, stageOwnFile, todayIso, type OwnInput, type StagedFile } from '../own/load';
+import { fileNameOfUrl, OwnFileError, stageOwnFile, todayIso, type OwnInput, type OwnProgress, type StagedFile } from '../own/load';
 import { checkMapping, detectMapping, type Mapping, type Role } from '../own/mapping';
 import { addOwn, checkOwn, dropOwn, rejectedReport } from '../own/pipeline';
 import { DEFAULT_OWN_OPTIONS, type OwnCheck } from '../own/validate';
@@ -33,6 +33,8 @@ export class OwnData {
   unit = $state<Unit>('%');
   groupKind = $state<GroupKind>('origin');
   added = $state(0);
+  /** How far reading the file has got. */
+  progress = $state.raw<OwnProgress | null>(null);
 
   readonly problems = $derived(this.mapping && this.staged ? checkMapping(this.mapping, this.staged.header.length) : []);
 
@@ -43,7 +45,7 @@ export class OwnData {
 
   async openFile(file: File): Promise<void> {
     if (file.size > OWN_MAX_BYTES) return this.fail(file.name, { key: 'own_tooLarge', detail: String(Math.round(file.size / 1e6)) });
-    await this.read(file.name, async () => new Uint8Array(await file.arrayBuffer()));
+    await this.read(file.name, async () => file);
   }
 
   async openUrl(url: string): Promise<void> {
@@ -57,7 +59,7 @@ export class OwnData {
         throw Object.assign(new Error(e instanceof Error ? e.message : String(e)), { failure: 'own_network' as const });
       }
       if (!res.ok) throw Object.assign(new Error(String(res.status)), { failure: 'own_http' as const });
-      return new Uint8Array(await res.arrayBuffer());
+      return res.blob();
     });
   }
 
@@ -77,18 +79,24 @@ export class OwnData {
     this.failure = null;
   };
 
-  private async read(name: string, bytesOf: (signal: AbortSignal) => Promise<Uint8Array>): Promise<void> {
+  private async read(name: string, fileOf: (signal: AbortSignal) => Promise<Blob>): Promise<void> {
     this.reset();
     const controller = new AbortController();
     this.controller = controller;
     this.fileName = name;
+    this.progress = null;
     this.step = 'reading';
     try {
-      const bytes = await bytesOf(controller.signal);
-      if (bytes.length > OWN_MAX_BYTES) throw new OwnFileError(name, 'too_large', String(Math.round(bytes.length / 1e6)));
-      const input: OwnInput = { name, bytes };
+      const file = await fileOf(controller.signal);
+      if (file.size > OWN_MAX_BYTES) throw new OwnFileError(name, 'too_large', String(Math.round(file.size / 1e6)));
+      const input: OwnInput = { name, file };
       const engine = await this.app.readyEngine();
-      const staged = await stageOwnFile(engine, input, ++this.loads, controller.signal);
+      const staged = await stageOwnFile(engine, input, ++this.loads, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (this.controller === controller) this.progress = p;
+        },
+      });
       if (controller.signal.aborted) return;
       const catalog = this.app.catalog!;
       this.staged = staged;
