@@ -167,6 +167,17 @@ describe('a file of several row groups with dictionary-encoded text', () => {
     expect(values(gent, 'i').slice(0, 4)).toEqual([1, 4, 7, 10]);
   });
 
+  it('keeps the rows holding any of several values when asked', async () => {
+    const two = await parquetToArrow(bytes, { where: { column: 'name', values: ['Gent', 'Antwerpen'] }, rowGroups: [0], columns: ['i'] });
+    // Below 2048: 683 rows of the form 3k+1 and 682 of the form 3k+2, less the 68 + 68 of them ending in 9 (30k+19, 30k+29).
+    expect(two.numRows).toBe(1229);
+    expect(values(two, 'i').slice(0, 5)).toEqual([1, 2, 4, 5, 7]);
+    const numbers = await parquetToArrow(bytes, { where: { column: 'i', values: [4097, 3] }, columns: ['half'] });
+    expect(values(numbers, 'half')).toEqual([1.5, 2048.5]);
+    const none = await parquetToArrow(bytes, { where: { column: 'name', values: [] } });
+    expect(none.numRows).toBe(0);
+  });
+
   it('reports progress after each row group, up to the total', async () => {
     const calls: [number, number][] = [];
     await parquetToArrow(bytes, { onProgress: (done, total) => calls.push([done, total]) });
