@@ -330,6 +330,21 @@ describe('other files', () => {
     );
   });
 
+  it('a footer longer than the 64 KiB first asked for: the rest of it fetched, no byte twice', async () => {
+    // 400 columns in 3 row groups: 1200 column chunks described in the footer. One indicator only.
+    const columns = Array.from({ length: 400 }, (_, c) => `i + ${c} AS c${c}`).join(', ');
+    const body = await parquet(`SELECT 'only' AS indicator, ${columns} FROM range(6000) t(i)`);
+    const footerLength = body.readUInt32LE(body.length - 8);
+    expect(footerLength).toBeGreaterThan(64 * 1024);
+    const index = await openRemoteParquet(at('/x/wide.parquet', body));
+    expect(index.indicators).toEqual([{ value: 'only', rows: 6000, rowGroups: [0, 1, 2] }]);
+    expect(index.columns).toHaveLength(401);
+    // "PAR1" at the start, then the footer and the 8 bytes after it: nothing else, nothing twice.
+    expect(index.bytesFetched).toBe(4 + footerLength + 8);
+    expect(index.bytesFetched).toBe(sentBytes('/x/wide.parquet'));
+    expect(index.rangeRequests).toBe(3);
+  });
+
   it('a file not sorted by indicator: every row group is read, and the rows are still right', async () => {
     // Rows 0–5999 in row groups of 2048, 2048 and 1904; b_ind, a_ind, c_ind in turn (i % 3).
     const url = at(

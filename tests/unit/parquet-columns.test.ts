@@ -11,7 +11,7 @@ import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { openMemory } from '../../scripts/lib/duckdb-node';
 import { toArrayBuffer } from '../helpers/parquet';
-import { parquetRowGroups, parquetToArrow, readParquetFooter } from '../../src/lib/db/parquet-to-arrow';
+import { parquetColumnChunks, parquetRowGroups, parquetToArrow, readParquetFooter } from '../../src/lib/db/parquet-to-arrow';
 import { int96Text, planColumn } from '../../src/lib/db/parquet-columns';
 import { readRemoteParquet, rowGroupsHolding, statsMayHold } from '../../src/lib/db/remote-parquet';
 
@@ -176,6 +176,25 @@ describe('a file of several row groups with dictionary-encoded text', () => {
     expect(values(numbers, 'half')).toEqual([1.5, 2048.5]);
     const none = await parquetToArrow(bytes, { where: { column: 'name', values: [] } });
     expect(none.numRows).toBe(0);
+  });
+
+  it('gives one column as stored, row group by row group: dictionary indices and their dictionary', async () => {
+    const seen: { rowGroup: number; rows: number; nulls: number; values: number; texts: string[] }[] = [];
+    for await (const { rowGroup, chunk } of parquetColumnChunks(bytes, 'name', { rowGroups: [2, 0] })) {
+      const texts = new Set<string>();
+      let count = 0;
+      for (const { values: stored, dictionary } of chunk.segments) {
+        expect(dictionary).toBeDefined();
+        for (let i = 0; i < stored.length; i++) texts.add(new TextDecoder().decode(dictionary![stored[i] as number] as Uint8Array));
+        count += stored.length;
+      }
+      seen.push({ rowGroup, rows: chunk.rows, nulls: chunk.nulls, values: count, texts: [...texts].sort() });
+    }
+    // Row group 0: rows 0–2047, 204 ending in 9 (9 … 2039) are NULL; row group 2: rows 4096–4999, 91 (4099 … 4999).
+    expect(seen).toEqual([
+      { rowGroup: 0, rows: 2048, nulls: 204, values: 1844, texts: ['Antwerpen', 'Gent', 'Vlaams Gewest'] },
+      { rowGroup: 2, rows: 904, nulls: 91, values: 813, texts: ['Antwerpen', 'Gent', 'Vlaams Gewest'] },
+    ]);
   });
 
   it('reports progress after each row group, up to the total', async () => {

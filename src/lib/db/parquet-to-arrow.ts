@@ -20,6 +20,8 @@ import { Field, RecordBatch, Schema, Struct, Table, makeData, type Data } from '
 import { planColumn, type ColumnPlan, type FilterValue } from './parquet-columns';
 import { decodeChunk, matchingRows, selectRows, type DecodedChunk } from './parquet-pages';
 
+export type { DecodedChunk } from './parquet-pages';
+
 export type ParquetSource = ArrayBuffer | AsyncBuffer;
 
 export type RowFilter = { column: string; value: FilterValue } | { column: string; values: FilterValue[] };
@@ -333,6 +335,26 @@ async function* batches(source: ParquetSource, options: ParquetToArrowOptions): 
  */
 export async function* parquetRowGroups(source: ParquetSource, options: ParquetToArrowOptions = {}): AsyncGenerator<Table> {
   for await (const batch of batches(source, options)) yield new Table(batch.schema, [batch]);
+}
+
+/**
+ * One column as stored, row group by row group, before it becomes Arrow: the validity and the
+ * values (dictionary indices with their dictionary, where the pages are dictionary-encoded), to
+ * count or compare values without building a string per row.
+ */
+export async function* parquetColumnChunks(
+  source: ParquetSource,
+  column: string,
+  options: Pick<ParquetToArrowOptions, 'rowGroups' | 'metadata' | 'signal'> = {},
+): AsyncGenerator<{ rowGroup: number; chunk: DecodedChunk }> {
+  const { signal } = options;
+  if (signal?.aborted) throw abortError(signal);
+  const plan = await planRead(asyncBuffer(source), { ...options, columns: [column] });
+  for (const group of plan.groups) {
+    if (signal?.aborted) throw abortError(signal);
+    const columns = await decodeGroup(source, plan, group);
+    yield { rowGroup: group.index, chunk: columns.get(column)! };
+  }
 }
 
 /** The whole file (or the chosen columns and row groups) as one Arrow table. */

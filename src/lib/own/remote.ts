@@ -13,7 +13,14 @@
  */
 import { DataType, type Table, type Vector } from 'apache-arrow';
 import type { AsyncBuffer, FileMetaData, SchemaElement } from 'hyparquet';
-import { mergeRanges, parquetRowGroups, parquetToArrow, readParquetFooter } from '../db/parquet-to-arrow';
+import {
+  mergeRanges,
+  parquetColumnChunks,
+  parquetRowGroups,
+  parquetToArrow,
+  readParquetFooter,
+  type DecodedChunk,
+} from '../db/parquet-to-arrow';
 import { planColumn, type FilterValue } from '../db/parquet-columns';
 import { remoteFile } from '../db/remote-parquet';
 import { fold } from './text';
@@ -154,9 +161,15 @@ function withTail(file: AsyncBuffer, size: number): AsyncBuffer {
   return {
     byteLength: file.byteLength,
     async slice(start, end = file.byteLength) {
-      if (start < from) return file.slice(start, end);
+      if (end <= from) return file.slice(start, end);
       tail ??= Promise.resolve(file.slice(from, file.byteLength));
-      return (await tail).slice(start - from, end - from);
+      if (start >= from) return (await tail).slice(start - from, end - from);
+      // A footer longer than the tail: only the part before the tail is fetched.
+      const [before, rest] = await Promise.all([file.slice(start, from), tail]);
+      const out = new Uint8Array(end - start);
+      out.set(new Uint8Array(before), 0);
+      out.set(new Uint8Array(rest, 0, end - from), from - start);
+      return out.buffer;
     },
   };
 }
@@ -241,31 +254,42 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** Calls `add(value, rows)` for every run of equal non-null values, decoding each run's text once. */
-function eachRun(vector: Vector, add: (value: string, rows: number) => void): void {
-  if (!DataType.isUtf8(vector.type)) {
-    for (let i = 0; i < vector.length; i++) {
-      const value: unknown = vector.get(i);
-      if (value !== null && value !== undefined) add(String(value), 1);
+const text = (raw: unknown) => (raw instanceof Uint8Array ? decoder.decode(raw) : String(raw));
+
+/** Calls `add(value, rows)` for the values of a plain text column chunk as stored: a dictionary's entries are decoded once each. */
+function countChunk(chunk: DecodedChunk, add: (value: string, rows: number) => void): void {
+  for (const { values, dictionary } of chunk.segments) {
+    if (dictionary) {
+      const counts = new Int32Array(dictionary.length);
+      const order: number[] = [];
+      for (let i = 0; i < values.length; i++) {
+        const k = values[i] as number;
+        if (counts[k]++ === 0) order.push(k);
+      }
+      for (const k of order) add(text(dictionary[k]), counts[k]);
+      continue;
     }
-    return;
-  }
-  for (const data of vector.data) {
-    const offsets = data.valueOffsets as Int32Array;
-    const bytes = data.values as Uint8Array;
-    let run: Uint8Array | null = null;
+    let run: unknown = undefined;
     let count = 0;
-    for (let i = 0; i < data.length; i++) {
-      if (!data.getValid(i)) continue;
-      const value = bytes.subarray(offsets[i], offsets[i + 1]);
-      if (run && sameBytes(run, value)) count++;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      const same = run instanceof Uint8Array && value instanceof Uint8Array ? sameBytes(run, value) : run === value;
+      if (count > 0 && same) count++;
       else {
-        if (run) add(decoder.decode(run), count);
+        if (count > 0) add(text(run), count);
         run = value;
         count = 1;
       }
     }
-    if (run) add(decoder.decode(run), count);
+    if (count > 0) add(text(run), count);
+  }
+}
+
+/** Calls `add(value, 1)` for every non-null value of a column the decoder shows otherwise than as its bytes (numbers, dates). */
+function countVector(vector: Vector, add: (value: string, rows: number) => void): void {
+  for (let i = 0; i < vector.length; i++) {
+    const value: unknown = vector.get(i);
+    if (value !== null && value !== undefined) add(String(value), 1);
   }
 }
 
@@ -304,18 +328,25 @@ async function listIndicators(
   const known = metadata.row_groups.map((_, g) => (plainText ? singleValue(metadata, g, column) : null));
   const toRead = known.flatMap((k, g) => (k ? [] : [g]));
   const source = file instanceof ArrayBuffer ? file : readAhead(file, chunkReads(metadata, toRead, new Set([column])));
-  const tables = parquetRowGroups(source, { metadata, columns: [column], rowGroups: toRead, signal });
-  let read = 0;
+  const groups = plainText
+    ? parquetColumnChunks(source, column, { metadata, rowGroups: toRead, signal })
+    : (async function* () {
+        let at = 0;
+        for await (const table of parquetRowGroups(source, { metadata, columns: [column], rowGroups: toRead, signal })) {
+          yield { rowGroup: toRead[at++], table };
+        }
+      })();
   for (let g = 0; g < known.length; g++) {
     const single = known[g];
     if (single) {
       add(g)(single.value, single.rows);
       continue;
     }
-    const next = await tables.next();
-    if (next.done) throw new Error(`row group ${g} could not be read`);
-    if (toRead[read++] !== g) throw new Error(`row group ${g} was read out of order`);
-    eachRun(next.value.getChild(column)!, add(g));
+    const next = await groups.next();
+    if (next.done || next.value.rowGroup !== g) throw new Error(`row group ${g} could not be read`);
+    const group = next.value;
+    if ('chunk' in group) countChunk(group.chunk, add(g));
+    else countVector(group.table.getChild(column)!, add(g));
   }
   return [...byValue.values()];
 }
