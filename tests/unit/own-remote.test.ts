@@ -33,8 +33,8 @@ interface Served {
   body: Buffer | string;
   /** Answer Range with 206 (true) or with the whole body (false). */
   ranges?: boolean;
-  /** false: HEAD is refused with 405. */
-  head?: boolean;
+  /** false: HEAD is refused with 405; 'gzip': HEAD gives the length of a gzip-compressed body (here 123). */
+  head?: boolean | 'gzip';
   type?: string;
 }
 
@@ -62,6 +62,7 @@ function serve(routes: Record<string, Served>): { server: Server; sent: Sent[]; 
     const type = route.type ?? 'application/vnd.apache.parquet';
     if (req.method === 'HEAD') {
       if (route.head === false) return answer(405, {});
+      if (route.head === 'gzip') return answer(200, { 'Content-Length': '123', 'Content-Encoding': 'gzip', 'Content-Type': type });
       return answer(200, { 'Content-Length': String(body.length), 'Content-Type': type });
     }
     const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
@@ -114,6 +115,7 @@ beforeAll(async () => {
     '/ranged/observations.parquet': { body: bytes },
     '/whole/observations.parquet': { body: bytes, ranges: false },
     '/nohead/observations.parquet': { body: bytes, head: false },
+    '/gzip/observations.parquet': { body: bytes, head: 'gzip' },
     '/cut/observations.parquet': { body: bytes.subarray(0, bytes.length >> 1) },
     '/page/observations.parquet': { body: '<!doctype html><html><body>Welcome</body></html>', type: 'text/html; charset=utf-8' },
   });
@@ -267,6 +269,16 @@ describe('a server that refuses HEAD', () => {
     expect(index.rangeRequests).toBe(22);
     expect(index.bytesFetched).toBe(sentBytes(path));
     expect(index.indicators[19]).toEqual({ value: 'ind_19', rows: 5900, rowGroups: [45, 46, 47, 48] });
+  });
+});
+
+describe('a server whose HEAD gives a compressed length', () => {
+  it('finds the file’s own size from a one-byte range request', async () => {
+    const path = '/gzip/observations.parquet';
+    const index = await openRemoteParquet(base() + path);
+    expect(index.byteLength).toBe(bytes.length);
+    expect(gets(path)[0].range).toBe('bytes=0-0');
+    expect(index.indicators[7]).toEqual({ value: 'ind_07', rows: 4700, rowGroups: [14, 15, 16] });
   });
 });
 

@@ -134,11 +134,13 @@ function contentHint(res: Response): string {
   return /html/i.test(type) ? ' (the server sent a web page)' : /^text\//i.test(type) ? ` (the server sent ${type.split(';')[0]})` : '';
 }
 
-/** The file's size from a HEAD request, or from a one-byte GET where HEAD is refused or says no length. */
+/** The file's size from a HEAD request, or from a one-byte GET where HEAD is refused or gives no usable length. */
 async function fileSize(url: string, fetch: typeof globalThis.fetch, signal?: AbortSignal): Promise<Size> {
   const head = await fetch(url, { method: 'HEAD', signal });
   const length = head.headers.get('Content-Length');
-  if (head.ok && length !== null && /^\d+$/.test(length.trim())) {
+  // A compressed answer's length is not the file's, and ranges are of the file.
+  const encoded = !/^(identity)?$/i.test(head.headers.get('Content-Encoding')?.trim() ?? '');
+  if (head.ok && !encoded && length !== null && /^\d+$/.test(length.trim())) {
     return { byteLength: Number(length), body: null, bytesFetched: 0, requests: 0, hint: contentHint(head) };
   }
   if (!head.ok && ![403, 405, 501].includes(head.status)) throw new Error(statusProblem(head));
