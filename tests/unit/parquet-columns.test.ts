@@ -11,7 +11,7 @@ import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { openMemory } from '../../scripts/lib/duckdb-node';
 import { toArrayBuffer } from '../helpers/parquet';
-import { parquetRowGroups, parquetToArrow, readParquetFooter } from '../../src/lib/db/parquet-to-arrow';
+import { parquetColumnChunks, parquetRowGroups, parquetToArrow, readParquetFooter } from '../../src/lib/db/parquet-to-arrow';
 import { int96Text, planColumn } from '../../src/lib/db/parquet-columns';
 import { readRemoteParquet, rowGroupsHolding, statsMayHold } from '../../src/lib/db/remote-parquet';
 
@@ -165,6 +165,36 @@ describe('a file of several row groups with dictionary-encoded text', () => {
     // Rows 1, 4, 7, … below 2048 whose i % 10 is not 9: 683 of the form 3k+1, less the 68 ending in 9.
     expect(gent.numRows).toBe(615);
     expect(values(gent, 'i').slice(0, 4)).toEqual([1, 4, 7, 10]);
+  });
+
+  it('keeps the rows holding any of several values when asked', async () => {
+    const two = await parquetToArrow(bytes, { where: { column: 'name', values: ['Gent', 'Antwerpen'] }, rowGroups: [0], columns: ['i'] });
+    // Below 2048: 683 rows of the form 3k+1 and 682 of the form 3k+2, less the 68 + 68 of them ending in 9 (30k+19, 30k+29).
+    expect(two.numRows).toBe(1229);
+    expect(values(two, 'i').slice(0, 5)).toEqual([1, 2, 4, 5, 7]);
+    const numbers = await parquetToArrow(bytes, { where: { column: 'i', values: [4097, 3] }, columns: ['half'] });
+    expect(values(numbers, 'half')).toEqual([1.5, 2048.5]);
+    const none = await parquetToArrow(bytes, { where: { column: 'name', values: [] } });
+    expect(none.numRows).toBe(0);
+  });
+
+  it('gives one column as stored, row group by row group: dictionary indices and their dictionary', async () => {
+    const seen: { rowGroup: number; rows: number; nulls: number; values: number; texts: string[] }[] = [];
+    for await (const { rowGroup, chunk } of parquetColumnChunks(bytes, 'name', { rowGroups: [2, 0] })) {
+      const texts = new Set<string>();
+      let count = 0;
+      for (const { values: stored, dictionary } of chunk.segments) {
+        expect(dictionary).toBeDefined();
+        for (let i = 0; i < stored.length; i++) texts.add(new TextDecoder().decode(dictionary![stored[i] as number] as Uint8Array));
+        count += stored.length;
+      }
+      seen.push({ rowGroup, rows: chunk.rows, nulls: chunk.nulls, values: count, texts: [...texts].sort() });
+    }
+    // Row group 0: rows 0–2047, 204 ending in 9 (9 … 2039) are NULL; row group 2: rows 4096–4999, 91 (4099 … 4999).
+    expect(seen).toEqual([
+      { rowGroup: 0, rows: 2048, nulls: 204, values: 1844, texts: ['Antwerpen', 'Gent', 'Vlaams Gewest'] },
+      { rowGroup: 2, rows: 904, nulls: 91, values: 813, texts: ['Antwerpen', 'Gent', 'Vlaams Gewest'] },
+    ]);
   });
 
   it('reports progress after each row group, up to the total', async () => {

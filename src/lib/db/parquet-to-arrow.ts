@@ -17,10 +17,14 @@ import {
   type SchemaTree,
 } from 'hyparquet';
 import { Field, RecordBatch, Schema, Struct, Table, makeData, type Data } from 'apache-arrow';
-import { planColumn, type ColumnPlan } from './parquet-columns';
+import { planColumn, type ColumnPlan, type FilterValue } from './parquet-columns';
 import { decodeChunk, matchingRows, selectRows, type DecodedChunk } from './parquet-pages';
 
+export type { DecodedChunk } from './parquet-pages';
+
 export type ParquetSource = ArrayBuffer | AsyncBuffer;
+
+export type RowFilter = { column: string; value: FilterValue } | { column: string; values: FilterValue[] };
 
 export interface ParquetToArrowOptions {
   /** Columns to read, in this order; all columns when left out. */
@@ -30,8 +34,11 @@ export interface ParquetToArrowOptions {
   signal?: AbortSignal;
   /** Called before the first row group and after each one. */
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
-  /** Keep only the rows whose `column` holds `value` (the column is read even when not in `columns`). */
-  where?: { column: string; value: string | number | boolean };
+  /**
+   * Keep only the rows whose `column` holds `value`, or any of `values` (the column is read even
+   * when not in `columns`).
+   */
+  where?: RowFilter;
   /** The file's footer when already read (a remote file's footer is fetched once). */
   metadata?: FileMetaData;
 }
@@ -275,7 +282,9 @@ function groupBatch(plan: ReadPlan, columns: Map<string, DecodedChunk>, where: P
   let rows: Int32Array | undefined;
   if (where) {
     const filterPlan = plan.read.find((p) => p.name === where.column)!;
-    rows = matchingRows(columns.get(where.column)!, filterPlan.equals(where.value));
+    const tests = ('values' in where ? where.values : [where.value]).map((value) => filterPlan.equals(value));
+    const test = tests.length === 1 ? tests[0] : (raw: unknown) => tests.some((t) => t(raw));
+    rows = matchingRows(columns.get(where.column)!, test);
   }
   const children = plan.output.map((p) => {
     const chunk = columns.get(p.name)!;
@@ -326,6 +335,26 @@ async function* batches(source: ParquetSource, options: ParquetToArrowOptions): 
  */
 export async function* parquetRowGroups(source: ParquetSource, options: ParquetToArrowOptions = {}): AsyncGenerator<Table> {
   for await (const batch of batches(source, options)) yield new Table(batch.schema, [batch]);
+}
+
+/**
+ * One column as stored, row group by row group, before it becomes Arrow: the validity and the
+ * values (dictionary indices with their dictionary, where the pages are dictionary-encoded), to
+ * count or compare values without building a string per row.
+ */
+export async function* parquetColumnChunks(
+  source: ParquetSource,
+  column: string,
+  options: Pick<ParquetToArrowOptions, 'rowGroups' | 'metadata' | 'signal'> = {},
+): AsyncGenerator<{ rowGroup: number; chunk: DecodedChunk }> {
+  const { signal } = options;
+  if (signal?.aborted) throw abortError(signal);
+  const plan = await planRead(asyncBuffer(source), { ...options, columns: [column] });
+  for (const group of plan.groups) {
+    if (signal?.aborted) throw abortError(signal);
+    const columns = await decodeGroup(source, plan, group);
+    yield { rowGroup: group.index, chunk: columns.get(column)! };
+  }
 }
 
 /** The whole file (or the chosen columns and row groups) as one Arrow table. */
