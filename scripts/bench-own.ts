@@ -1,6 +1,6 @@
 /**
  * npm run bench:own [-- --runs N] [--sizes 100k,1m,10m] [--formats csv,parquet] [--timeout-s 600]
- *                      [--range-runs 3 | --no-range] [--note "text"]
+ *                      [--range-runs 3 | --no-range | --only-range] [--note "text"] [--md-only]
  *
  * "Bring your own data", timed in headless Chromium on the production build (served as
  * `npm run bench` serves it, scripts/bench.ts): a SYNTHETIC long file (`indicator;gemeente;jaar;
@@ -84,6 +84,10 @@ const runsFor = (size: Size) => Math.max(1, Number(runsArg ?? (size === '10m' ? 
 const STEP_TIMEOUT = Math.max(10, Number(argument('timeout-s') ?? 600)) * 1000;
 const RANGE_RUNS = process.argv.includes('--no-range') ? 0 : Math.max(1, Number(argument('range-runs') ?? 3));
 const NOTE = argument('note');
+/** Write own.md again from bench-results/own.json, measuring nothing. */
+const MD_ONLY = process.argv.includes('--md-only');
+/** Only the range-request view, no own-data runs. */
+const ONLY_RANGE = process.argv.includes('--only-range');
 
 const DATA = join(ROOT, 'bench-data');
 const RESULTS = join(ROOT, 'bench-results');
@@ -728,9 +732,15 @@ function buildId(): string {
 }
 
 async function main(): Promise<void> {
+  if (MD_ONLY) {
+    const saved = JSON.parse(readFileSync(join(RESULTS, 'own.json'), 'utf8')) as Result;
+    writeFileSync(join(RESULTS, 'own.md'), markdown(saved));
+    console.log(markdown(saved));
+    return;
+  }
   const loadAtStart = loadavg();
   const sets: FileSet[] = [];
-  for (const size of sizes) sets.push(await inputFiles(size));
+  if (!ONLY_RANGE) for (const size of sizes) sets.push(await inputFiles(size));
 
   const h = await startHarness();
   const chromiumVersion = h.browser.version();
@@ -751,7 +761,7 @@ async function main(): Promise<void> {
     fileBytes: number;
     runs: Run[];
   }[] = [];
-  for (const format of formats) {
+  for (const format of ONLY_RANGE ? [] : formats) {
     for (const set of sets) {
       const file = format === 'csv' ? set.csv : set.parquet;
       await warmFile(file);
@@ -861,9 +871,11 @@ type Result = {
   rangeView: Awaited<ReturnType<typeof rangeView>> | null;
 };
 
+const n = (x: number) => x.toLocaleString('en');
+
 function markdown(r: Result): string {
   const range = (s: Stats, unit: string) =>
-    s ? (s.min === s.max ? `${s.median} ${unit}` : `${s.median} ${unit} (${s.min}–${s.max})`) : '–';
+    s ? (s.min === s.max ? `${n(s.median)} ${unit}` : `${n(s.median)} ${unit} (${n(s.min)}–${n(s.max)})`) : '–';
   const ok = (pass: boolean) => (pass ? 'met' : '**not met**');
   const outcome = (c: Result['cases'][number]) => {
     const counts = new Map<string, number>();
@@ -877,46 +889,46 @@ function markdown(r: Result): string {
     return [...counts].map(([text, n]) => (c.outcomes.length > 1 ? `${n}× ${text}` : text)).join('; ');
   };
   const busy = r.loadAverage.start[0] > 0.5 || r.loadAverage.end[0] > 2.5;
+  const each = (f: (c: Result['cases'][number]) => string) => r.cases.map((c) => `${c.format} ${c.size} ${f(c)}`).join(', ');
   const lines = [
     `# Own data benchmark, ${r.date}`,
     '',
     `${r.machine}; Chromium ${r.chromium} headless; build: ${r.build}.`,
-    `${r.method.server}. Files: SYNTHETIC long CSV (\`indicator;gemeente;jaar;herkomst;waarde\`, \`;\`, decimal commas; 300 places, 20 years, 5 origin groups, 3 / 34 / 334 indicators) and the same rows as Parquet (zstd, row groups of 100,000), made by scripts/bench-own.ts in bench-data/.`,
     `Load average (1, 5, 15 min) at the start ${r.loadAverage.start.join(', ')}, at the end ${r.loadAverage.end.join(', ')}${busy ? ': **run while other work was using the CPU**, times are longer than on an idle machine' : ''}.`,
     ...(r.note ? [`Note: ${r.note}`] : []),
-    '',
-    'Read: setInputFiles → mapping shown; check: click "check" → report shown; add: click "add" → chart ready with the file’s indicator; drop→chart: their sum (machine time, the user’s review left out). Medians, ranges in brackets.',
-    '',
-    '| format | rows | file MB | runs | read | check | add | drop→chart | peak renderer RSS | peak renderer PSS | peak JS heap | longest task (sum of long tasks) | outcome |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-    ...r.cases.map(
-      (c) =>
-        `| ${c.format} | ${c.rows.toLocaleString('en')} | ${(c.fileBytes / 1e6).toFixed(1)} | ${c.runs} | ${range(c.readMs, 'ms')} | ${range(c.checkMs, 'ms')} | ${range(c.addMs, 'ms')} | ${range(c.dropToChartMs, 'ms')} | ${range(c.peakRendererRssMB, 'MB')} | ${range(c.peakRendererPssMB, 'MB')} | ${range(c.peakJsHeapMB, 'MB')} | ${c.longestTaskMs ? `${range(c.longestTaskMs, 'ms')} (${range(c.longTasksSumMs, 'ms')})` : '–'} | ${outcome(c)} |`,
-    ),
-    '',
-    `Peak renderer RSS: ${r.method.rss} Before the drop the renderers held ${r.cases
-      .map((c) => `${c.format} ${c.size} ${c.rendererRssBeforeMB?.median ?? '–'} MB`)
-      .join(', ')}; the largest single renderer at its peak (the page's): ${r.cases
-      .map((c) => `${c.format} ${c.size} ${c.peakLargestRendererRssMB?.median ?? '–'} MB`)
-      .join(
-        ', ',
-      )}; all of Chromium's processes at their peak: ${r.cases.map((c) => `${c.format} ${c.size} ${c.peakAllRssMB?.median ?? '–'} MB`).join(', ')}.`,
-    `Peak renderer PSS: ${r.method.pss}`,
-    `Peak JS heap: ${r.method.heap}.`,
-    `Longest task: ${r.method.longTasks}.`,
-    '',
-    '| budget | case | measured | |',
-    '|---|---|---|---|',
   ];
-  for (const c of r.cases.filter((c) => c.size === '1m')) {
-    const t = c.dropToChartMs?.median;
+  if (r.cases.length) {
     lines.push(
-      `| 1M rows charted within 3 s of the drop | ${c.format} 1m | ${t === undefined ? outcome(c) : `${t} ms`} | ${ok(t !== undefined && t <= 3000)} |`,
+      '',
+      `${r.method.server}. Files: SYNTHETIC long CSV (\`indicator;gemeente;jaar;herkomst;waarde\`, \`;\`, decimal commas; 300 places, 20 years, 5 origin groups, 3 / 34 / 334 indicators) and the same rows as Parquet (zstd, row groups of 100,000), made by scripts/bench-own.ts in bench-data/.`,
+      '',
+      'Read: setInputFiles → mapping shown; check: click "check" → report shown; add: click "add" → chart ready with the file’s indicator; drop→chart: their sum (machine time, the user’s review left out). Medians, ranges in brackets.',
+      '',
+      '| format | rows | file MB | runs | read | check | add | drop→chart | peak renderer RSS | peak renderer PSS | peak JS heap | longest task (sum of long tasks) | outcome |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      ...r.cases.map(
+        (c) =>
+          `| ${c.format} | ${n(c.rows)} | ${(c.fileBytes / 1e6).toFixed(1)} | ${c.runs} | ${range(c.readMs, 'ms')} | ${range(c.checkMs, 'ms')} | ${range(c.addMs, 'ms')} | ${range(c.dropToChartMs, 'ms')} | ${range(c.peakRendererRssMB, 'MB')} | ${range(c.peakRendererPssMB, 'MB')} | ${range(c.peakJsHeapMB, 'MB')} | ${c.longestTaskMs ? `${range(c.longestTaskMs, 'ms')} (${range(c.longTasksSumMs, 'ms')})` : '–'} | ${outcome(c)} |`,
+      ),
+      '',
+      `Peak renderer RSS: ${r.method.rss} Before the drop the renderers held ${each((c) => `${c.rendererRssBeforeMB?.median ?? '–'} MB`)}; the largest single renderer at its peak (the page's): ${each((c) => `${c.peakLargestRendererRssMB?.median ?? '–'} MB`)}; all of Chromium's processes at their peak: ${each((c) => `${c.peakAllRssMB?.median ?? '–'} MB`)}.`,
+      `Peak renderer PSS: ${r.method.pss}`,
+      `Peak JS heap: ${r.method.heap}.`,
+      `Longest task: ${r.method.longTasks}.`,
+      '',
+      '| budget | case | measured | |',
+      '|---|---|---|---|',
     );
-  }
-  for (const c of r.cases) {
-    const peak = c.peakRendererRssMB?.max ?? Infinity;
-    lines.push(`| peak memory ≤ 1 GB (renderer RSS, worst run) | ${c.format} ${c.size} | ${peak} MB | ${ok(peak <= 1000)} |`);
+    for (const c of r.cases.filter((c) => c.size === '1m')) {
+      const t = c.dropToChartMs?.median;
+      lines.push(
+        `| 1M rows charted within 3 s of the drop | ${c.format} 1m | ${t === undefined ? outcome(c) : `${n(t)} ms`} | ${ok(t !== undefined && t <= 3000)} |`,
+      );
+    }
+    for (const c of r.cases) {
+      const peak = c.peakRendererRssMB?.max ?? Infinity;
+      lines.push(`| peak memory ≤ 1 GB (renderer RSS, worst run) | ${c.format} ${c.size} | ${n(peak)} MB | ${ok(peak <= 1000)} |`);
+    }
   }
   const v = r.rangeView;
   if (v) {
@@ -924,11 +936,11 @@ function markdown(r: Result): string {
       '',
       '## Range-request view in the browser',
       '',
-      `src/lib/db/remote-parquet.ts \`readRemoteParquet\` as it is, bundled by esbuild into a blank page, reading indicator \`${v.indicator}\` (${v.columns.length} columns: ${v.columns.join(', ')}) from ${v.file} (the SYNTHETIC extract of scripts/make-synthetic-extract.ts) served by scripts/serve.mjs with Range support, cache off, fresh context, ${v.runs} runs (medians, ranges). Bytes as Chromium received them (CDP Network events for the file: body bytes of dataReceived, and encodedDataLength of loadingFinished, headers included).`,
+      `src/lib/db/remote-parquet.ts \`readRemoteParquet\` as it is, bundled by esbuild into a blank page, reading indicator \`${v.indicator}\` (${v.columns.length} columns: ${v.columns.join(', ')}) from ${v.file} (the SYNTHETIC extract of scripts/make-synthetic-extract.ts) served by scripts/serve.mjs with Range support, cache off, fresh context, ${v.runs} run${v.runs === 1 ? '' : 's'} (medians, ranges). Bytes as Chromium received them (CDP Network events for the file: body bytes of dataReceived, and encodedDataLength of loadingFinished, headers included).`,
       '',
       '| file bytes | rows read | row groups read | requests (GET + HEAD) | bytes received (body) | on the wire | share of the file | time |',
       '|---:|---:|---:|---:|---:|---:|---:|---:|',
-      `| ${v.fileBytes.toLocaleString('en')} | ${v.rows.toLocaleString('en')} | ${v.rowGroupsRead} of ${v.rowGroups} | ${v.requests.get} + ${v.requests.head} | ${range(v.bytesBody, 'B')} | ${range(v.bytesOnWire, 'B')} | ${v.percent} % | ${range(v.ms, 'ms')} |`,
+      `| ${n(v.fileBytes)} | ${n(v.rows)} | ${v.rowGroupsRead} of ${v.rowGroups} | ${v.requests.get} + ${v.requests.head} | ${range(v.bytesBody, 'B')} | ${range(v.bytesOnWire, 'B')} | ${v.percent} % | ${range(v.ms, 'ms')} |`,
       '',
       `The reader's own count: ${range(v.bytesReader, 'B')}; range requests honoured: ${String(v.rangeRequests)}; statuses ${v.requests.statuses.join(', ')}.`,
     );
