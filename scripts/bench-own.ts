@@ -16,24 +16,27 @@
  *   peak renderer RSS  every 100 ms, the RSS (/proc/<pid>/statm) of every Chromium renderer process
  *          of this browser (descendants of the browser process with --type=renderer) summed; the
  *          maximum of that sum over the flow. The DuckDB worker runs in the page's renderer, so its
- *          WebAssembly memory is in it. Also kept: the same over all the browser's processes.
+ *          WebAssembly memory is in it. Also kept: the same sum by PSS (smaps_rollup; shared pages
+ *          counted once), the largest single renderer, and the RSS of all the browser's processes.
  *   peak JS heap  CDP Runtime.getHeapUsage of the page's main thread, sampled as often as it
  *          answers (at most every 100 ms; a busy main thread answers late). Not the worker's heap.
  *   longest task  a PerformanceObserver for 'longtask' (main thread) installed before the page
  *          loads: the longest task during the flow and the sum of all long tasks in it
  *   outcome  charted, the text of `own-error`, a crash (the page's `crash` event: renderer gone),
- *          or a timeout
+ *          a timeout (--timeout-s per step), or blocked (`own-check` disabled by mapping problems)
  *
  * Input files: bench-data/synthetic-own-<size>.csv and .parquet (made when missing, reused when
  * their size matches the sidecar .json; deterministic). Parquet: the same rows written by Node's
  * DuckDB (zstd, row groups of 100,000 rows), text columns but waarde as DOUBLE.
  *
  * Also, in the browser, the "range-request view": src/lib/db/remote-parquet.ts bundled by esbuild
- * into a tiny page (bench-data/range-page/, nothing in src/ touched) reading one indicator of the
- * 10M-row synthetic extract (scripts/make-synthetic-extract.ts) from a local server with Range
- * support; the bytes Chromium received for the file are counted from CDP Network events.
+ * into a tiny page (bench-data/range-page/, removed afterwards; nothing in src/ touched) reading
+ * one indicator of the 10M-row synthetic extract (scripts/make-synthetic-extract.ts, made when
+ * missing) from a local server with Range support; the bytes Chromium received for the file are
+ * counted from CDP Network events.
  *
- * Writes bench-results/own.json and bench-results/own.md. Run `npm run data && npm run build` first.
+ * Writes bench-results/own.json and bench-results/own.md (--only-range: own-range.json and .md;
+ * --md-only: own.md again from own.json). Run `npm run data && npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -86,7 +89,7 @@ const RANGE_RUNS = process.argv.includes('--no-range') ? 0 : Math.max(1, Number(
 const NOTE = argument('note');
 /** Write own.md again from bench-results/own.json, measuring nothing. */
 const MD_ONLY = process.argv.includes('--md-only');
-/** Only the range-request view, no own-data runs. */
+/** Only the range-request view, no own-data runs; written to bench-results/own-range.json and .md. */
 const ONLY_RANGE = process.argv.includes('--only-range');
 
 const DATA = join(ROOT, 'bench-data');
@@ -688,6 +691,8 @@ async function rangeView(h: Harness, runs: number) {
     }
   } finally {
     await new Promise((r) => server.close(() => r(null)));
+    // Leave no bundle behind for `eslint .` to find (it does not read .gitignore).
+    rmSync(dir, { recursive: true, force: true });
   }
   const med = (f: (r: RangeRun) => number) => stats(out.map(f));
   const last = out.at(-1)!;
@@ -728,7 +733,7 @@ function buildId(): string {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'data', 'manifest.json'), 'utf8')) as { version?: string };
   const index = readdirSync(join(ROOT, 'dist', 'assets')).find((f) => /^index-.*\.js$/.test(f)) ?? '?';
   const dirty = git('status', '--porcelain', '--', 'src').length > 0 ? ' (src/ with uncommitted changes)' : '';
-  return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty}, ${index}, data ${manifest.version ?? '?'}`;
+  return `commit ${git('rev-parse', '--short', 'HEAD')} (src/ as of ${git('log', '-1', '--format=%h', '--', 'src')})${dirty}, ${index}, data ${manifest.version ?? '?'}`;
 }
 
 async function main(): Promise<void> {
@@ -833,8 +838,10 @@ async function main(): Promise<void> {
 
   const lines = markdown(result);
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, 'own.json'), JSON.stringify(result, null, 2) + '\n');
-  writeFileSync(join(RESULTS, 'own.md'), lines);
+  // --only-range writes files of its own, so own.json keeps the last full run.
+  const base = ONLY_RANGE ? 'own-range' : 'own';
+  writeFileSync(join(RESULTS, `${base}.json`), JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(join(RESULTS, `${base}.md`), lines);
   console.log(lines);
 }
 
@@ -867,11 +874,17 @@ type Result = {
     longestTaskMs: Stats;
     longTasksSumMs: Stats;
     outcomes: { outcome: Outcome; failedAt?: string; message?: string }[];
+    detail: { peaks: Peaks }[];
   }[];
   rangeView: Awaited<ReturnType<typeof rangeView>> | null;
 };
 
 const n = (x: number) => x.toLocaleString('en');
+/** A message on one line, cut to 200 characters (own.json keeps it whole). */
+const short = (text: string) => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+};
 
 function markdown(r: Result): string {
   const range = (s: Stats, unit: string) =>
@@ -880,10 +893,7 @@ function markdown(r: Result): string {
   const outcome = (c: Result['cases'][number]) => {
     const counts = new Map<string, number>();
     for (const o of c.outcomes) {
-      const text =
-        o.outcome === 'charted'
-          ? 'charted'
-          : `${o.outcome} at ${o.failedAt}${o.message ? `: “${o.message.replace(/\s+/g, ' ').trim()}”` : ''}`;
+      const text = o.outcome === 'charted' ? 'charted' : `${o.outcome} at ${o.failedAt}${o.message ? `: “${short(o.message)}”` : ''}`;
       counts.set(text, (counts.get(text) ?? 0) + 1);
     }
     return [...counts].map(([text, n]) => (c.outcomes.length > 1 ? `${n}× ${text}` : text)).join('; ');
@@ -911,7 +921,7 @@ function markdown(r: Result): string {
           `| ${c.format} | ${n(c.rows)} | ${(c.fileBytes / 1e6).toFixed(1)} | ${c.runs} | ${range(c.readMs, 'ms')} | ${range(c.checkMs, 'ms')} | ${range(c.addMs, 'ms')} | ${range(c.dropToChartMs, 'ms')} | ${range(c.peakRendererRssMB, 'MB')} | ${range(c.peakRendererPssMB, 'MB')} | ${range(c.peakJsHeapMB, 'MB')} | ${c.longestTaskMs ? `${range(c.longestTaskMs, 'ms')} (${range(c.longTasksSumMs, 'ms')})` : '–'} | ${outcome(c)} |`,
       ),
       '',
-      `Peak renderer RSS: ${r.method.rss} Before the drop the renderers held ${each((c) => `${c.rendererRssBeforeMB?.median ?? '–'} MB`)}; the largest single renderer at its peak (the page's): ${each((c) => `${c.peakLargestRendererRssMB?.median ?? '–'} MB`)}; all of Chromium's processes at their peak: ${each((c) => `${c.peakAllRssMB?.median ?? '–'} MB`)}.`,
+      `Peak renderer RSS: ${r.method.rss} Before the drop the renderers held ${each((c) => `${c.rendererRssBeforeMB?.median ?? '–'} MB`)}; the largest single renderer at its peak (the page's): ${each((c) => `${c.peakLargestRendererRssMB?.median ?? '–'} MB`)}; renderer processes in the sum at its peak: ${each((c) => [...new Set(c.detail.map((d) => d.peaks.renderersAtPeak))].join(' or '))} (they all exit when the context closes; the page's is the largest); all of Chromium's processes at their peak: ${each((c) => `${c.peakAllRssMB?.median ?? '–'} MB`)}.`,
       `Peak renderer PSS: ${r.method.pss}`,
       `Peak JS heap: ${r.method.heap}.`,
       `Longest task: ${r.method.longTasks}.`,
@@ -927,7 +937,10 @@ function markdown(r: Result): string {
     }
     for (const c of r.cases) {
       const peak = c.peakRendererRssMB?.max ?? Infinity;
-      lines.push(`| peak memory ≤ 1 GB (renderer RSS, worst run) | ${c.format} ${c.size} | ${n(peak)} MB | ${ok(peak <= 1000)} |`);
+      const stopped = c.outcomes.some((o) => o.outcome !== 'charted') ? ` until the flow stopped (${outcome(c).split(':')[0]})` : '';
+      lines.push(
+        `| peak memory ≤ 1 GB (renderer RSS, worst run) | ${c.format} ${c.size} | ${n(peak)} MB${stopped} | ${ok(peak <= 1000)} |`,
+      );
     }
   }
   const v = r.rangeView;
