@@ -20,9 +20,42 @@ export interface DistinctCell {
 
 export const lineOf = (first: number) => Math.floor(first / 65536);
 
-export function distinctCells(result: TextColumns): DistinctCell[] {
-  const [cells = [], counts = [], firsts = []] = result.columns;
-  return cells.map((cell, i) => ({ cell: cell ?? '', n: Number(counts[i]), first: Number(firsts[i]) }));
+/** Each role's distinct cells, over every figure and over the figures of rows that are not blank. */
+export interface RoleCells {
+  all: DistinctCell[];
+  notBlank: DistinctCell[];
+}
+
+/**
+ * The answer of distinctQuery by role; a role the query did not group (its cell is the same on
+ * every row: `constant`) gets that one cell, carried by every figure.
+ */
+export function cellsByRole(result: TextColumns, constant: Map<string, string>): Map<string, RoleCells> {
+  const [roles = [], blanks = [], cells = [], counts = [], firsts = []] = result.columns;
+  const byRole = new Map<string, { all: Map<string, DistinctCell>; notBlank: DistinctCell[] }>();
+  roles.forEach((role, i) => {
+    const key = role ?? '';
+    let entry = byRole.get(key);
+    if (!entry) byRole.set(key, (entry = { all: new Map(), notBlank: [] }));
+    const d: DistinctCell = { cell: cells[i] ?? '', n: Number(counts[i]), first: Number(firsts[i]) };
+    if (blanks[i] === 'false') entry.notBlank.push({ ...d });
+    const seen = entry.all.get(d.cell);
+    if (seen) {
+      seen.n += d.n;
+      seen.first = Math.min(seen.first, d.first);
+    } else entry.all.set(d.cell, d);
+  });
+  const out = new Map<string, RoleCells>();
+  for (const [role, entry] of byRole) out.set(role, { all: [...entry.all.values()], notBlank: entry.notBlank });
+  const figures = out.get('') ?? { all: [], notBlank: [] };
+  for (const [role, cell] of constant)
+    out.set(role, {
+      all: figures.all.length
+        ? [{ cell, n: figures.all.reduce((sum, d) => sum + d.n, 0), first: Math.min(...figures.all.map((d) => d.first)) }]
+        : [],
+      notBlank: figures.notBlank.map((d) => ({ ...d, cell })),
+    });
+  return out;
 }
 
 type Column = [DataType, unknown[]];

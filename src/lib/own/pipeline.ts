@@ -9,7 +9,7 @@ import type { CsvRecord } from '../data/csv';
 import type { Engine } from '../db/engine';
 import { arrowTableOf } from './arrow';
 import { assembleOwn, indicatorsOf, OWN_TABLE_ORDER, ownSourceId, type OwnChoices } from './assemble';
-import { agesTable, distinctCells, idsTable, nameLookup, namesTable, notesTable, periodsTable, sexesTable, valuesTable } from './lookups';
+import { agesTable, cellsByRole, idsTable, nameLookup, namesTable, notesTable, periodsTable, sexesTable, valuesTable } from './lookups';
 import type { Mapping } from './mapping';
 import { rejectedCsv } from './report';
 import type { Lang } from '../state/view-state';
@@ -21,6 +21,7 @@ import {
   distinctQuery,
   dropQueries,
   insertObservationsQuery,
+  LONG_COLUMNS,
   longQuery,
   rejectedLinesQuery,
   rejectionsQuery,
@@ -96,25 +97,36 @@ export async function checkOwn(
   // A second check (after the user corrected the mapping) starts from the cells again.
   await dropOwn(engine, t, ['raw', 'lines', 'cells']);
   await engine.execute(longQuery(t, header, mapping));
-  const distinct = async (column: Parameters<typeof distinctQuery>[1], withBlank: boolean) =>
-    distinctCells(await engine.queryColumns(distinctQuery(t, column, withBlank)));
+  const constant = constantRoles(mapping);
+  const constantCells = new Map([...constant].map((role) => [role, role === 'indicator' ? (mapping.indicatorName ?? '').trim() : '']));
+  const cells = cellsByRole(
+    await engine.queryColumns(
+      distinctQuery(
+        t,
+        LONG_COLUMNS.filter((c) => !constant.has(c)),
+      ),
+    ),
+    constantCells,
+  );
+  const all = (role: LongColumn) => cells.get(role)?.all ?? [];
+  const notBlank = (role: LongColumn) => cells.get(role)?.notBlank ?? [];
 
-  const indicators = nameLookup('indicator', await distinct('indicator', false), catalog);
-  const places = nameLookup('place', await distinct('place', false), catalog);
-  const groups = nameLookup('group', await distinct('group', false), catalog);
-  const periods = periodsTable(await distinct('period', true));
-  const values = valuesTable(await distinct('value', true));
+  const indicators = nameLookup('indicator', notBlank('indicator'), catalog);
+  const places = nameLookup('place', notBlank('place'), catalog);
+  const groups = nameLookup('group', notBlank('group'), catalog);
+  const periods = periodsTable(all('period'));
+  const values = valuesTable(all('value'));
   await engine.insertTable(t.names, namesTable([indicators, places, groups]));
   await engine.insertTable(t.periods, periods.table);
   await engine.insertTable(t.values, values.table);
-  await engine.insertTable(t.sexes, sexesTable(await distinct('sex', true)));
-  await engine.insertTable(t.ages, agesTable(await distinct('age', true)));
-  await engine.insertTable(t.notes, notesTable(await distinct('note', true)));
+  await engine.insertTable(t.sexes, sexesTable(all('sex')));
+  await engine.insertTable(t.ages, agesTable(all('age')));
+  await engine.insertTable(t.notes, notesTable(all('note')));
   await engine.execute(
     checkedQuery(
       t,
       { rejectUnknownPlaces: options.unknownPlaces === 'reject', rejectUnknownGroups: options.unknownGroups === 'reject' },
-      constantRoles(mapping),
+      constant,
     ),
   );
 

@@ -120,14 +120,20 @@ export function longQuery(t: OwnTableNames, header: string[], m: Mapping): Query
 
 export type LongColumn = 'indicator' | 'place' | 'period' | 'group' | 'value' | 'sex' | 'age' | 'note';
 
+export const LONG_COLUMNS: LongColumn[] = ['indicator', 'place', 'period', 'group', 'value', 'sex', 'age', 'note'];
+
 /**
- * The distinct cells of one role, with how many figures carry each and where it first appears
- * (line × 65536 + ord); blank lines left out where the checks never look at their names.
+ * The distinct cells of the given roles in one pass over the file (grouping sets), with how many
+ * figures carry each and where it first appears (line × 65536 + column order), apart for blank
+ * rows (the checks never read their names); and the figures of blank and other rows (role '').
  */
-export function distinctQuery(t: OwnTableNames, column: LongColumn, withBlank = false): Query {
+export function distinctQuery(t: OwnTableNames, columns: LongColumn[]): Query {
+  const sets = [...columns.map((c) => `(blank, ${identifier(c)})`), '(blank)'];
+  const role = `CASE ${columns.map((c) => `WHEN GROUPING(${identifier(c)}) = 0 THEN '${c}'`).join(' ')} ELSE '' END`;
+  const cell = columns.length ? `COALESCE(${columns.map(identifier).join(', ')}, '')` : `''`;
   return q(
-    `SELECT ${identifier(column)} AS cell, CAST(count(*) AS VARCHAR) AS n, CAST(min(CAST(line AS BIGINT) * 65536 + ord) AS VARCHAR) AS first ` +
-      `FROM ${t.long}${withBlank ? '' : ' WHERE NOT blank'} GROUP BY 1 ORDER BY min(CAST(line AS BIGINT) * 65536 + ord)`,
+    `SELECT ${role} AS role, CAST(blank AS VARCHAR) AS blank, ${cell} AS cell, CAST(count(*) AS VARCHAR) AS n, ` +
+      `CAST(min(CAST(line AS BIGINT) * 65536 + ord) AS VARCHAR) AS first FROM ${t.long} GROUP BY GROUPING SETS (${sets.join(', ')})`,
   );
 }
 

@@ -266,8 +266,8 @@ export class AppState {
    */
   async adoptOwnData(file: { name: string; figures: number; indicators: string[] }): Promise<void> {
     const engine = await this.readyEngine();
-    const { catalogFromEngine } = await import('../db/extract');
-    const catalog = await catalogFromEngine(engine);
+    const { catalogWithOwn } = await import('../db/extract');
+    const catalog = await catalogWithOwn(engine, this.catalog!, file.indicators);
     for (const id of file.indicators) this.ownIndicators.add(id);
     for (const [key, data] of this.data) {
       if (!this.ownIndicators.has(data.need.indicator) && !this.ownIndicators.has(data.need.yardstick ?? '')) continue;
