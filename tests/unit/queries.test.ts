@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { openExtract, runQuery } from '../../scripts/lib/duckdb-node';
 import { figuresQuery, type StatedFigure } from '../../src/lib/queries/observations';
 import { sourcesQuery } from '../../src/lib/queries/sources';
-import { coverageQuery, coverageTextQuery, type CoverageRow } from '../../src/lib/queries/catalog';
+import { coverageQuery, type CoverageRow } from '../../src/lib/queries/catalog';
 import { parseCsv } from '../../src/lib/data/csv';
 import { buildTempExtract, REAL_DATA_DIR, syntheticExtract } from '../helpers/extract';
 
@@ -69,22 +69,6 @@ describe('SQL builders on the synthetic extract (DuckDB in Node)', () => {
       years: [2014, 2015, 2017],
       n: 3,
     });
-  });
-
-  it('reports the coverage of some indicators only, as text, for a catalog that gained a user’s figures', async () => {
-    const rows = await runQuery<Record<string, string>>(conn, coverageTextQuery(['rate']));
-    expect(new Set(rows.map((r) => r.indicator))).toEqual(new Set(['rate']));
-    expect(rows.find((r) => r.geo === 'vlaams_gewest' && r.group === 'niet_eu')).toEqual({
-      indicator: 'rate',
-      geo: 'vlaams_gewest',
-      group: 'niet_eu',
-      first_year: '2014',
-      last_year: '2017',
-      years: '2014,2015,2017',
-      n: '3',
-    });
-    expect(await runQuery(conn, coverageTextQuery([]))).toEqual([]);
-    expect(await runQuery(conn, coverageTextQuery(["x') OR 1=1 --"]))).toEqual([]);
   });
 
   it('refuses an empty group or place list instead of building invalid SQL', () => {

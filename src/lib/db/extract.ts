@@ -3,15 +3,8 @@ import { TABLE_NAMES } from '../data/schema';
 import type { Catalog } from '../data/catalog';
 import { versionedFile, type Manifest } from '../data/manifest';
 import type { Geo, Group, Indicator, Target } from '../data/types';
-import {
-  coverageQuery,
-  coverageTextQuery,
-  geosQuery,
-  groupsQuery,
-  indicatorsQuery,
-  targetsQuery,
-  type CoverageRow,
-} from '../queries/catalog';
+import { mergeCoverage } from '../data/coverage';
+import { coverageQuery, geosQuery, groupsQuery, indicatorsQuery, targetsQuery, type CoverageRow } from '../queries/catalog';
 import type { Engine } from './engine';
 import { FileFault } from './fault';
 import { parquetToArrow } from './parquet-to-arrow';
@@ -83,31 +76,15 @@ export async function loadExtract(
 
 /**
  * The catalog once a user's file added figures: the dimension tables read again (they gained the
- * file's own names), and the coverage of the indicators the file touched replaced; the rest kept.
+ * file's own names) and the file's coverage merged into the coverage already known.
  */
-export async function catalogWithOwn(
-  engine: Pick<Engine, 'query' | 'queryColumns'>,
-  before: Catalog,
-  indicators: string[],
-): Promise<Catalog> {
-  const touched = new Set(indicators);
-  const { columns } = await engine.queryColumns(coverageTextQuery(indicators));
-  const [ind = [], geo = [], group = [], first = [], last = [], years = [], n = []] = columns;
-  const added: CoverageRow[] = ind.map((indicator, i) => ({
-    indicator: indicator ?? '',
-    geo: geo[i] ?? '',
-    group: group[i] ?? '',
-    first_year: Number(first[i]),
-    last_year: Number(last[i]),
-    years: (years[i] ?? '').split(',').filter(Boolean).map(Number),
-    n: Number(n[i]),
-  }));
+export async function catalogWithOwn(engine: Pick<Engine, 'query'>, before: Catalog, added: CoverageRow[]): Promise<Catalog> {
   return {
     indicators: await engine.query<Indicator>(indicatorsQuery),
     groups: await engine.query<Group>(groupsQuery),
     geos: await engine.query<Geo>(geosQuery),
     targets: before.targets,
-    coverage: [...before.coverage.filter((r) => !touched.has(r.indicator)), ...added],
+    coverage: mergeCoverage(before.coverage, added),
   };
 }
 

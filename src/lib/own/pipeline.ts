@@ -5,6 +5,7 @@
  * cross to the page; a million-row file never becomes a million JavaScript objects.
  */
 import type { Catalog } from '../data/catalog';
+import type { CoverageRow } from '../queries/catalog';
 import type { CsvRecord } from '../data/csv';
 import type { Engine } from '../db/engine';
 import { arrowTableOf } from './arrow';
@@ -21,6 +22,7 @@ import {
   distinctQuery,
   dropQueries,
   insertObservationsQuery,
+  ownCoverageQuery,
   LONG_COLUMNS,
   longQuery,
   rejectedLinesQuery,
@@ -177,7 +179,7 @@ export async function addOwn(
   check: OwnCheck,
   choices: OwnChoices,
   existing: Parameters<typeof assembleOwn>[2],
-): Promise<{ figures: number; indicators: string[] }> {
+): Promise<{ figures: number; indicators: string[]; coverage: CoverageRow[] }> {
   const tables = assembleOwn(check, choices, existing);
   for (const name of OWN_TABLE_ORDER) {
     const rows = tables[name];
@@ -185,8 +187,27 @@ export async function addOwn(
   }
   await engine.insertTable(t.ids, idsTable({ indicator: tables.ids.indicators, place: tables.ids.places, group: tables.ids.groups }));
   await engine.execute(insertObservationsQuery(t, ownSourceId(choices.load)));
+  const coverage = coverageRows(await engine.queryColumns(ownCoverageQuery(t)));
   await dropOwn(engine, t);
-  return { figures: check.summary.accepted, indicators: indicatorsOf(tables, check) };
+  return { figures: check.summary.accepted, indicators: indicatorsOf(tables, check), coverage };
+}
+
+/** Coverage rows from text columns (years in any order, as ownCoverageQuery gives them). */
+function coverageRows(result: { columns: (string | null)[][] }): CoverageRow[] {
+  const [ind = [], geo = [], group = [], first = [], last = [], years = [], n = []] = result.columns;
+  return ind.map((indicator, i) => ({
+    indicator: indicator ?? '',
+    geo: geo[i] ?? '',
+    group: group[i] ?? '',
+    first_year: Number(first[i]),
+    last_year: Number(last[i]),
+    years: (years[i] ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map(Number)
+      .sort((a, b) => a - b),
+    n: Number(n[i]),
+  }));
 }
 
 /** The tables of the load, gone (but those kept). */

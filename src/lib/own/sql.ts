@@ -255,14 +255,36 @@ export function acceptedQuery(t: OwnTableNames, sourceId: string, withIds: boole
   const columns = STORAGE_COLUMNS.observations.map(([name]) => name);
   const missing = columns.filter((name) => !(name in value));
   if (missing.length) throw new Error(`insertObservationsQuery: no value for ${missing.join(', ')}`);
-  const ids = withIds ? `COALESCE(d.id, n.key)` : 'n.key';
-  const join = withIds ? ` LEFT JOIN ${t.ids} d ON d.kind = n.role AND d.key = n.key` : '';
-  return q(`WITH nm AS (SELECT n.row, ${ids} AS id FROM ${t.names} n${join})
+  return q(`WITH nm AS (${namesWithIds(t, withIds)})
     SELECT ${columns.map((name) => `${value[name]} AS ${identifier(name)}`).join(', ')}, c.line, c.ord FROM ${t.checked} c
     JOIN nm i ON i.row = c.i_row JOIN nm p ON p.row = c.p_row JOIN nm g ON g.row = c.g_row
     JOIN ${t.periods} pe ON pe.row = c.pe_row JOIN ${t.values} v ON v.row = c.v_row
     JOIN ${t.sexes} s ON s.row = c.s_row JOIN ${t.ages} a ON a.row = c.a_row JOIN ${t.notes} n ON n.row = c.n_row
     WHERE c.reason IS NULL`);
+}
+
+/** Each name's lookup row with the id its figures carry in the app (its key, before ids are given). */
+function namesWithIds(t: OwnTableNames, withIds: boolean): string {
+  const ids = withIds ? `COALESCE(d.id, n.key)` : 'n.key';
+  const join = withIds ? ` LEFT JOIN ${t.ids} d ON d.kind = n.role AND d.key = n.key` : '';
+  return `SELECT n.row, ${ids} AS id FROM ${t.names} n${join}`;
+}
+
+/**
+ * The coverage of the accepted figures (per indicator, place and group: first and last year, the
+ * years as text joined by commas in no order, the number of figures), for the whole population as
+ * the catalog's coverage counts it; grouped by lookup rows (numbers) and named only at the end.
+ */
+export function ownCoverageQuery(t: OwnTableNames): Query {
+  return q(`WITH nm AS (${namesWithIds(t, true)}),
+    y AS (SELECT c.i_row, c.p_row, c.g_row, pe.year_end, min(pe.year_start) AS year_start, count(*) AS n
+      FROM ${t.checked} c JOIN ${t.periods} pe ON pe.row = c.pe_row JOIN ${t.sexes} s ON s.row = c.s_row
+      WHERE c.reason IS NULL AND s.sex = 'T' GROUP BY ALL),
+    z AS (SELECT i_row, p_row, g_row, min(year_start) AS first_year, max(year_end) AS last_year,
+      string_agg(year_end::VARCHAR, ',') AS years, sum(n) AS n FROM y GROUP BY ALL)
+    SELECT i.id AS indicator, p.id AS geo, g.id AS "group", z.first_year::VARCHAR AS first_year, z.last_year::VARCHAR AS last_year,
+      z.years, z.n::VARCHAR AS n
+    FROM z JOIN nm i ON i.row = z.i_row JOIN nm p ON p.row = z.p_row JOIN nm g ON g.row = z.g_row`);
 }
 
 /** The accepted figures into the app's observations. */

@@ -24,25 +24,9 @@ export interface CoverageRow {
   n: number;
 }
 
-const COVERAGE_FROM = `FROM observations WHERE sex = 'T'`;
-const COVERAGE_GROUPS = `GROUP BY ALL ORDER BY indicator, geo, "group"`;
-
 export const coverageQuery: Query = {
   sql: `SELECT indicator, geo, "group", min(year_start)::INTEGER AS first_year, max(year_end)::INTEGER AS last_year,
        list(DISTINCT year_end::INTEGER ORDER BY year_end::INTEGER) AS years, count(*)::INTEGER AS n
-${COVERAGE_FROM} ${COVERAGE_GROUPS}`,
+FROM observations WHERE sex = 'T' GROUP BY ALL ORDER BY indicator, geo, "group"`,
   params: [],
 };
-
-/**
- * The coverage of some indicators only (a user's file added figures to them), every column as
- * text (years joined by commas): tens of thousands of rows come back as columns, not row objects.
- */
-export function coverageTextQuery(indicators: string[]): Query {
-  return {
-    sql: `SELECT indicator, geo, "group", min(year_start)::VARCHAR AS first_year, max(year_end)::VARCHAR AS last_year,
-       string_agg(DISTINCT year_end::VARCHAR, ',' ORDER BY year_end::VARCHAR) AS years, count(*)::VARCHAR AS n
-${COVERAGE_FROM} AND indicator IN (${indicators.map(() => '?').join(', ') || 'NULL'}) ${COVERAGE_GROUPS}`,
-    params: indicators,
-  };
-}

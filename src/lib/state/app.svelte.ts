@@ -6,6 +6,7 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { versionedFile, type BootData } from '../data/manifest';
 import type { Catalog, Domain } from '../data/catalog';
+import type { CoverageRow } from '../queries/catalog';
 import type { Engine } from '../db/engine';
 import { describeFault, FileFault } from '../db/fault';
 import type { Figure } from '../figure/types';
@@ -264,17 +265,17 @@ export class AppState {
    * A user's file is in the engine's tables: the catalog is read again from them, results held
    * for the indicators it touched are dropped (they lack its figures), and its first indicator shown.
    */
-  async adoptOwnData(file: { name: string; figures: number; indicators: string[] }): Promise<void> {
+  async adoptOwnData(file: { name: string; figures: number; indicators: string[]; coverage: CoverageRow[] }): Promise<void> {
     const engine = await this.readyEngine();
     const { catalogWithOwn } = await import('../db/extract');
-    const catalog = await catalogWithOwn(engine, this.catalog!, file.indicators);
+    const catalog = await catalogWithOwn(engine, this.catalog!, file.coverage);
     for (const id of file.indicators) this.ownIndicators.add(id);
     for (const [key, data] of this.data) {
       if (!this.ownIndicators.has(data.need.indicator) && !this.ownIndicators.has(data.need.yardstick ?? '')) continue;
       this.data.delete(key);
       this.bootKeys.delete(key);
     }
-    this.ownFiles = [...this.ownFiles, file];
+    this.ownFiles = [...this.ownFiles, { name: file.name, figures: file.figures, indicators: file.indicators }];
     this.catalog = catalog;
     if (file.indicators[0]) this.pickIndicator(file.indicators[0]);
   }
