@@ -63,7 +63,7 @@ describe('addOwn', () => {
         },
         {
           indicator: 'werkzaamheidsgraad',
-          geo: 'gent',
+          geo: 'eigen_gent',
           period: '2019',
           group: 'belgisch',
           sex: 'T',
@@ -73,7 +73,7 @@ describe('addOwn', () => {
         },
         {
           indicator: 'werkzaamheidsgraad',
-          geo: 'gent',
+          geo: 'eigen_gent',
           period: '2020',
           group: 'belgisch',
           sex: 'F',
@@ -83,7 +83,7 @@ describe('addOwn', () => {
         },
         {
           indicator: 'werkzaamheidsgraad',
-          geo: 'gent',
+          geo: 'eigen_gent',
           period: '2021',
           group: 'belgisch',
           sex: 'T',
@@ -103,6 +103,16 @@ describe('addOwn', () => {
         unit: '%',
         decimals: 0,
       });
+      // Every place of the file is the user's own, the catalogue's Gent named and coded as it is.
+      const geos = await engine.query<Record<string, unknown>>({
+        sql: `SELECT id, nis, name_nl, name_en, level FROM geos ORDER BY id`,
+        params: [],
+      });
+      expect(geos).toEqual([
+        { id: 'eigen_gent', nis: '44021', name_nl: 'Gent (uw bestand)', name_en: 'Ghent (your file)', level: 'centrumstad' },
+        { id: 'eigen_lier', nis: null, name_nl: 'Lier (uw bestand)', name_en: 'Lier (your file)', level: 'aggregate' },
+      ]);
+      expect(added.places).toEqual(['eigen_gent', 'eigen_lier']);
       const [source] = await engine.query<Record<string, unknown>>({
         sql: `SELECT id, publisher, publisher_en, title, locator, kind FROM sources`,
         params: [],
@@ -127,7 +137,15 @@ describe('addOwn', () => {
           years: [2019],
           n: 1,
         },
-        { indicator: 'werkzaamheidsgraad', geo: 'gent', group: 'belgisch', first_year: 2019, last_year: 2021, years: [2019, 2021], n: 2 },
+        {
+          indicator: 'werkzaamheidsgraad',
+          geo: 'eigen_gent',
+          group: 'belgisch',
+          first_year: 2019,
+          last_year: 2021,
+          years: [2019, 2021],
+          n: 2,
+        },
       ]);
       // The load's tables are gone once its figures are in.
       const left = await engine.query<{ name: string }>({

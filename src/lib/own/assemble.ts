@@ -4,7 +4,7 @@
  * rows and the file's figures (pipeline.ts) are in DuckDB, every view, the table, the sources and
  * every export work on them unchanged.
  */
-import type { Domain } from '../data/catalog';
+import type { Catalog, Domain } from '../data/catalog';
 import type { GroupKind, TableName, Unit } from '../data/schema';
 import type { Geo, Group, Indicator, Source } from '../data/types';
 import type { OwnCheck, OwnName } from './validate';
@@ -48,15 +48,18 @@ function slug(text: string): string {
   return s || 'x';
 }
 
-/** An id for each of the user's own names, never one the app already has. */
-function ownIds(names: OwnName[], taken: Set<string>): Map<string, string> {
+/**
+ * An id for each of the user's own names, never one the app already has; a name the catalogue
+ * knows keeps the catalogue's id, unless `always` (places: the file's Gent is not the curated Gent).
+ */
+function ownIds(names: OwnName[], taken: Set<string>, always = false): Map<string, string> {
   const ids = new Map<string, string>();
   for (const n of names) {
-    if (n.id) {
+    if (n.id && !always) {
       ids.set(n.key, n.id);
       continue;
     }
-    const base = `eigen_${slug(n.text)}`;
+    const base = `eigen_${slug(n.id ?? n.text)}`;
     let id = base;
     for (let i = 2; taken.has(id); i++) id = `${base}_${i}`;
     taken.add(id);
@@ -68,15 +71,11 @@ function ownIds(names: OwnName[], taken: Set<string>): Map<string, string> {
 /** The source row of a page's Nth file. */
 export const ownSourceId = (load: number) => `eigen_bestand_${load}`;
 
-export function assembleOwn(
-  check: OwnCheck,
-  choices: OwnChoices,
-  existing: Record<'indicators' | 'geos' | 'groups', { id: string; colour?: string }[]>,
-): OwnTables {
+export function assembleOwn(check: OwnCheck, choices: OwnChoices, existing: Pick<Catalog, 'indicators' | 'geos' | 'groups'>): OwnTables {
   const taken = new Set([...existing.indicators, ...existing.geos, ...existing.groups].map((r) => r.id));
   const ids = {
     indicators: ownIds(check.indicators, taken),
-    places: ownIds(check.unmatchedPlaces, taken),
+    places: ownIds(check.places, taken, true),
     groups: ownIds(check.unmatchedGroups, taken),
   };
   const from = (lang: 'nl' | 'en', line: number) =>
@@ -105,13 +104,18 @@ export function assembleOwn(
         yardstick: null,
       };
     });
-  const geos: Geo[] = check.unmatchedPlaces.map((n) => ({
-    id: ids.places.get(n.key)!,
-    nis: null,
-    name_nl: n.text,
-    name_en: n.text,
-    level: 'aggregate',
-  }));
+  // Every place of the file is the user's own, named as such in every picker, legend, table and
+  // export: its figures stand beside the curated ones for the same place, never mixed into them.
+  const geos: Geo[] = check.places.map((n) => {
+    const known = n.id ? existing.geos.find((g) => g.id === n.id) : undefined;
+    return {
+      id: ids.places.get(n.key)!,
+      nis: known?.nis ?? null,
+      name_nl: `${known?.name_nl ?? n.text} (uw bestand)`,
+      name_en: `${known?.name_en ?? n.text} (your file)`,
+      level: known?.level ?? 'aggregate',
+    };
+  });
   const used = new Set(existing.groups.map((g) => g.colour?.toUpperCase()));
   const free = [...OWN_COLOURS.filter((c) => !used.has(c)), ...OWN_COLOURS];
   const groups: Group[] = check.unmatchedGroups.map((n, i) => ({

@@ -153,6 +153,7 @@ export async function checkOwn(
   const [keys = [], most = []] = decimals.columns;
   return {
     rejected: await rejectionsOf(engine, t, FIRST_REJECTIONS),
+    places: places.names,
     unmatchedPlaces: places.names.filter((n) => !n.id),
     unmatchedGroups: groups.names.filter((n) => !n.id),
     indicators: indicators.names,
@@ -179,7 +180,7 @@ export async function addOwn(
   check: OwnCheck,
   choices: OwnChoices,
   existing: Parameters<typeof assembleOwn>[2],
-): Promise<{ figures: number; indicators: string[]; coverage: CoverageRow[] }> {
+): Promise<{ figures: number; indicators: string[]; places: string[]; coverage: CoverageRow[] }> {
   const tables = assembleOwn(check, choices, existing);
   for (const name of OWN_TABLE_ORDER) {
     const rows = tables[name];
@@ -189,7 +190,7 @@ export async function addOwn(
   await engine.execute(insertObservationsQuery(t, ownSourceId(choices.load)));
   const coverage = coverageRows(await engine.queryColumns(ownCoverageQuery(t)));
   await dropOwn(engine, t);
-  return { figures: check.summary.accepted, indicators: indicatorsOf(tables, check), coverage };
+  return { figures: check.summary.accepted, indicators: indicatorsOf(tables, check), places: tables.geos.map((g) => g.id), coverage };
 }
 
 /** Coverage rows from text columns (years in any order, as ownCoverageQuery gives them). */

@@ -55,6 +55,8 @@ export interface OwnOptions {
 export interface OwnCheck {
   /** The first rejections, by line and column (all of them: rejectionsOf in pipeline.ts). */
   rejected: OwnRejection[];
+  /** Every place of the file (each becomes a place of the user's own, named after it). */
+  places: OwnName[];
   unmatchedPlaces: OwnName[];
   unmatchedGroups: OwnName[];
   indicators: OwnName[];

@@ -15,7 +15,7 @@ import { figureOf, needOf, offeredViews, possibleViews } from '../views/index';
 import { loadNeed, type QueryRunner } from '../views/load';
 import { fnv1a64, prebuiltFile } from '../views/prebuilt';
 import type { ViewData } from '../views/types';
-import { oneClickAway, toDomain, toIndicator, type Transition } from './transitions';
+import { oneClickAway, toDomain, toIndicator, toOwnFigures, type Transition } from './transitions';
 import { isEmbed, parseUrl, permalink, serialiseState, withPageParams, type UrlNotice } from './url';
 import type { ViewKind, ViewState } from './view-state';
 
@@ -265,7 +265,13 @@ export class AppState {
    * A user's file is in the engine's tables: the catalog is read again from them, results held
    * for the indicators it touched are dropped (they lack its figures), and its first indicator shown.
    */
-  async adoptOwnData(file: { name: string; figures: number; indicators: string[]; coverage: CoverageRow[] }): Promise<void> {
+  async adoptOwnData(file: {
+    name: string;
+    figures: number;
+    indicators: string[];
+    places: string[];
+    coverage: CoverageRow[];
+  }): Promise<void> {
     const engine = await this.readyEngine();
     const { catalogWithOwn } = await import('../db/extract');
     const catalog = await catalogWithOwn(engine, this.catalog!, file.coverage);
@@ -277,7 +283,7 @@ export class AppState {
     }
     this.ownFiles = [...this.ownFiles, { name: file.name, figures: file.figures, indicators: file.indicators }];
     this.catalog = catalog;
-    if (file.indicators[0]) this.pickIndicator(file.indicators[0]);
+    if (file.indicators[0] && this.view) this.go(toOwnFigures(catalog, this.view, file.indicators[0], file.places[0] ?? ''));
   }
 
   /** Keep a result; past KEPT_RESULTS the oldest are dropped (never boot.json's, never the one on screen). */

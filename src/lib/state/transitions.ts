@@ -4,7 +4,7 @@
  * and the change says so.
  */
 import type { Catalog, Domain } from '../data/catalog';
-import { defaultGroups, domainDefaultIndicator, geosWithData, groupsWithData } from '../data/catalog';
+import { DEFAULT_GEO, defaultGroups, domainDefaultIndicator, geosWithData, groupsWithData } from '../data/catalog';
 import { carryView, offeredViews, possibleViews } from '../views/index';
 import { defaultState, type ViewKind, type ViewState } from './view-state';
 
@@ -29,6 +29,17 @@ export function toDomain(c: Catalog, s: ViewState, domain: Domain): Transition |
 
 export function toIndicator(c: Catalog, s: ViewState, indicator: string): Transition {
   return withWorkingView(c, { ...defaultState(c, indicator, s.lang, s.view), years: s.years });
+}
+
+/**
+ * A user's file just added: its first indicator, in the file's first place, beside the Flemish
+ * figure where the catalogue has one for that indicator.
+ */
+export function toOwnFigures(c: Catalog, s: ViewState, indicator: string, place: string): Transition {
+  const tr = toIndicator(c, s, indicator);
+  const withData = geosWithData(c, indicator);
+  const geos = [place, DEFAULT_GEO].filter((g, i, all) => withData.includes(g) && all.indexOf(g) === i);
+  return geos.length ? withWorkingView(c, withGeos(c, tr.state, geos)) : tr;
 }
 
 /** Other places: the groups that still have figures are kept; when none is left, the default groups. */
