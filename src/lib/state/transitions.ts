@@ -36,10 +36,15 @@ export function toIndicator(c: Catalog, s: ViewState, indicator: string): Transi
  * figure where the catalogue has one for that indicator.
  */
 export function toOwnFigures(c: Catalog, s: ViewState, indicator: string, place: string): Transition {
-  const tr = toIndicator(c, s, indicator);
+  // The evolution over every year: whatever years the file has, its figures are on the chart.
+  const start: ViewState = { ...defaultState(c, indicator, s.lang, 'trend'), years: null };
   const withData = geosWithData(c, indicator);
   const geos = [place, DEFAULT_GEO].filter((g, i, all) => withData.includes(g) && all.indexOf(g) === i);
-  return geos.length ? withWorkingView(c, withGeos(c, tr.state, geos)) : tr;
+  if (!geos.length) return withWorkingView(c, start);
+  // The file's own groups in its place, not the indicator's default groups (which it may lack).
+  const groups = groupsWithData(c, indicator, place);
+  const next = withGeos(c, start, geos);
+  return withWorkingView(c, groups.length ? { ...next, groups } : next);
 }
 
 /** Other places: the groups that still have figures are kept; when none is left, the default groups. */
