@@ -114,6 +114,9 @@ describe('beside the curated figures', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'own-beside-nl.png'), fullPage: true });
     const sources = await page.getByTestId('source-line').innerText();
     expect(sources).toContain('Uw bestand, gent.csv');
+    expect(await page.getByTestId('notes').innerText()).toContain(
+      'Cijfers uit uw eigen bestand (gent.csv): niet nagekeken door Herkomstkloof.',
+    );
     await page.context().close();
   });
 });

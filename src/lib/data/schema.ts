@@ -36,6 +36,8 @@ export const SEXES = ['T', 'M', 'F'] as const;
 export const REFERENCE_KINDS = ['origin', 'country_of_birth', 'nationality', 'home_language'] as const;
 /** Who published a source passage, highest priority first (docs/figure-rules.md §3). */
 export const SOURCE_KINDS = ['statistics', 'agency', 'parliament', 'research', 'press'] as const;
+/** The kind of a user's own file as a source: never in the curated data, ranked after every curated kind. */
+export const OWN_SOURCE_KIND = 'own';
 /**
  * The employer a staff indicator is about (indicators.csv `employer`): the Flemish government,
  * all Flemish local governments together, or a city administration (one city, or the 13

@@ -19,7 +19,7 @@ export interface FigureSeries {
   symbol: string;
 }
 
-export type NoteKind = 'mixed_kinds' | 'missing' | 'bridged' | 'alternatives' | 'gap_explain' | 'target' | 'approx';
+export type NoteKind = 'mixed_kinds' | 'missing' | 'bridged' | 'alternatives' | 'gap_explain' | 'target' | 'approx' | 'own';
 
 export interface FigureNote {
   kind: NoteKind;

@@ -213,6 +213,8 @@ export const en: Record<MessageKey, string> = {
   embedVersionChanged: 'Made with data version {linked}, shown with {current}: the figures may have changed since.',
   newTab: '(opens in a new tab)',
   printLink: 'Herkomstkloof, data version {version}:',
+  ownNote:
+    'Figures from your own file ({files}): not checked by Herkomstkloof. They are in this browser only; a link or embed of this view does not show them elsewhere.',
   own_title: 'Explore your own data',
   own_intro:
     'Drop a CSV, TSV or Parquet file here, choose one, or give the URL of a file. The file stays in this browser: nothing is sent anywhere.',

@@ -211,6 +211,8 @@ export const nl = {
   embedVersionChanged: 'Gemaakt met dataversie {linked}, getoond met {current}: de cijfers kunnen sindsdien veranderd zijn.',
   newTab: '(opent in een nieuw tabblad)',
   printLink: 'Herkomstkloof, dataversie {version}:',
+  ownNote:
+    'Cijfers uit uw eigen bestand ({files}): niet nagekeken door Herkomstkloof. Ze staan alleen in deze browser; een link of embed van deze weergave toont ze elders niet.',
   own_title: 'Eigen gegevens verkennen',
   own_intro:
     'Sleep een CSV-, TSV- of Parquetbestand hierheen, kies er een, of geef de URL van een bestand. Het bestand blijft in deze browser: niets wordt verstuurd.',

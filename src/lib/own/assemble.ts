@@ -5,7 +5,7 @@
  * every export work on them unchanged.
  */
 import type { Catalog, Domain } from '../data/catalog';
-import type { GroupKind, TableName, Unit } from '../data/schema';
+import { OWN_SOURCE_KIND, type GroupKind, type TableName, type Unit } from '../data/schema';
 import type { Geo, Group, Indicator, Source } from '../data/types';
 import type { OwnCheck, OwnName } from './validate';
 
@@ -29,9 +29,6 @@ export interface OwnTables {
   /** Every file key (`own:…` or a catalogue id) → the id its rows carry in the app. */
   ids: { indicators: Map<string, string>; places: Map<string, string>; groups: Map<string, string> };
 }
-
-/** The source kind of a user's file: not one of the curated kinds, so it ranks after all of them. */
-export const OWN_SOURCE_KIND = 'own';
 
 /** Colours for the user's own groups (Paul Tol's muted scheme, after the catalogue's own). */
 const OWN_COLOURS = ['#CC6677', '#332288', '#DDCC77', '#117733', '#88CCEE', '#882255', '#44AA99', '#999933', '#AA4499', '#DDDDDD'];

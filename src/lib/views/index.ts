@@ -3,6 +3,7 @@
  * Adding a view: one module here plus its chart spec, one line below, its tab label in i18n.
  */
 import type { Catalog } from '../data/catalog';
+import { OWN_SOURCE_KIND } from '../data/schema';
 import type { Figure } from '../figure/types';
 import { toSeries } from '../figure/series';
 import { t } from '../i18n';
@@ -72,7 +73,15 @@ export function figureOf(c: Catalog, s: ViewState, data: ViewData | null, error:
   // Series of the chosen indicator only: a view may ask for a second one (the representation view's yardstick).
   const local = dataInLanguage(data, s.lang);
   const own = local.figures.filter((f) => (f.indicator ?? s.indicator) === s.indicator);
-  return viewModule(s.view).figure({ state: s, catalog: c, indicator, lang: s.lang, data: local, series: toSeries(own) });
+  const figure = viewModule(s.view).figure({ state: s, catalog: c, indicator, lang: s.lang, data: local, series: toSeries(own) });
+  return withOwnNote(figure, s.lang);
+}
+
+/** A Figure that draws figures from a user's file says so, naming the files, wherever it is rendered or exported. */
+function withOwnNote(figure: Figure, lang: ViewState['lang']): Figure {
+  const files = figure.sources.filter((src) => (src.kind as string) === OWN_SOURCE_KIND).map((src) => src.title);
+  if (!files.length) return figure;
+  return { ...figure, notes: [...figure.notes, { kind: 'own', text: t(lang, 'ownNote', { files: files.join(', ') }) }] };
 }
 
 /** Which views can show figures for a state (tabs mark the others). */
