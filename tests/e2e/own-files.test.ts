@@ -26,6 +26,10 @@ beforeAll(async () => {
     AS t(indicator, nis, peildatum, herkomst, waarde)`;
   for (const codec of ['zstd', 'snappy'])
     await conn.run(`COPY (${rows}) TO '${join(dir, `synthetisch-${codec}.parquet`)}' (FORMAT parquet, COMPRESSION ${codec})`);
+  // 2,100,000 synthetic rows, more than the page loads at once: 21 indicators × 100,000, sorted by indicator.
+  await conn.run(`COPY (SELECT 'Synthetisch ' || lpad(CAST(i // 100000 AS VARCHAR), 2, '0') AS indicator, '44021' AS nis,
+      CAST(2000 + i % 20 AS INTEGER) AS jaar, 'Herkomst ' || CAST(i // 20 % 5000 AS VARCHAR) AS herkomst, CAST(i % 1000 AS DOUBLE) / 10 AS waarde
+      FROM range(2100000) t(i) ORDER BY i) TO '${join(dir, 'groot.parquet')}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
   conn.closeSync();
 });
 afterAll(async () => {
@@ -82,6 +86,62 @@ describe('Parquet files', () => {
       expect(await exportedValues(page)).toEqual(['12.5', '7.25']);
       await page.context().close();
     });
+});
+
+describe('a Parquet file larger than the page loads at once', () => {
+  it('dropped: its indicators are listed, one is chosen, and only its rows are read', async () => {
+    const page = await openOwnPanel();
+    await page.getByTestId('own-file').setInputFiles(join(dir, 'groot.parquet'));
+    const choose = page.getByTestId('own-choose');
+    await choose.waitFor({ timeout: 60_000 });
+    expect(await choose.innerText()).toContain('groot.parquet: 2.100.000 rijen, 21 indicatoren.');
+    expect(await page.getByTestId('own-indicator-choice').count()).toBe(21);
+    expect(await page.getByTestId('own-load-chosen').innerText()).toBe('100.000 rijen laden');
+    await page.getByTestId('own-load-chosen').click();
+    await page.getByTestId('own-mapping').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('own-mapping').innerText()).toContain('groot.parquet: 100.000 rijen');
+    await page.screenshot({ path: join(SCREENSHOTS, 'own-choose-nl.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('by URL: read by range requests, and what was fetched is a small part of the file, counted by the server', async () => {
+    const page = await openOwnPanel('/?lang=en');
+    const body = readFileSync(join(dir, 'groot.parquet'));
+    let served = 0;
+    await page.route('**/eigen/groot.parquet', async (route) => {
+      const request = route.request();
+      if (request.method() === 'HEAD') return route.fulfill({ status: 200, headers: { 'Content-Length': String(body.length) }, body: '' });
+      const range = /^bytes=(\d+)-(\d*)$/.exec((await request.allHeaders())['range'] ?? '');
+      if (!range) {
+        served += body.length;
+        return route.fulfill({ status: 200, body });
+      }
+      const start = Number(range[1]);
+      const end = range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+      served += end - start + 1;
+      return route.fulfill({
+        status: 206,
+        headers: { 'Content-Range': `bytes ${start}-${end}/${body.length}`, 'Content-Length': String(end - start + 1) },
+        body: body.subarray(start, end + 1),
+      });
+    });
+    await page.getByTestId('own-url').fill(new URL('eigen/groot.parquet', h.url).href);
+    await page.getByTestId('own-url').press('Enter');
+    await page.getByTestId('own-choose').waitFor({ timeout: 60_000 });
+    const choices = page.getByTestId('own-indicator-choice');
+    await choices.nth(0).uncheck();
+    await choices.nth(20).check();
+    await page.getByTestId('own-load-chosen').click();
+    await page.getByTestId('own-mapping').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('own-mapping').innerText()).toContain('groot.parquet: 100,000 rows');
+    // The page says what it fetched, and so does the server: under a fifth of the file.
+    expect(served / body.length).toBeLessThan(0.2);
+    const said = (await page.getByTestId('own-transfer').innerText()).match(/^([\d.]+) MB of ([\d.]+) MB read \(([\d.]+)%/);
+    expect(said).not.toBeNull();
+    expect(Number(said![3])).toBeLessThan(20);
+    expect(Math.abs(Number(said![1]) * 1e6 - served)).toBeLessThan(0.02e6);
+    await page.context().close();
+  });
 });
 
 describe('a wide CSV, in English', () => {

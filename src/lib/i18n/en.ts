@@ -229,6 +229,15 @@ export const en: Record<MessageKey, string> = {
   own_phase_csv: 'reading the CSV',
   own_phase_lines: 'counting lines',
   own_phase_cells: 'preparing the cells',
+  own_chooseIntro:
+    '{file}: {rows} rows, {indicators} {indicatorsWord|indicator|indicators}. Choose what to load: only those rows are read.',
+  own_chooseIndicators: 'Indicators',
+  own_rowsCount: '{rows} {n|row|rows}',
+  own_loadChosen: 'Load {rows} {n|row|rows}',
+  own_tooManyRows: 'Too many rows to load at once (up to {max}): choose fewer indicators.',
+  own_transfer: '{fetched} MB of {total} MB read ({share}%, {requests} {requests|request|requests}).',
+  own_memory:
+    '{file} does not fit in this browser’s memory ({detail}). Your file has not been changed. Load fewer rows: a Parquet file can be loaded by indicator.',
   own_cancel: 'Cancel',
   own_columns: '{file}: {rows} {rows|row|rows}. Check which column holds what.',
   own_column: 'Column',
@@ -254,7 +263,8 @@ export const en: Record<MessageKey, string> = {
   own_binary: '{file} is not a text or Parquet file: it holds binary bytes.',
   own_csv: '{file} could not be read as CSV: {detail}',
   own_parquet: '{file} could not be read as Parquet: {detail}',
-  own_tooLarge: '{file} is {detail} MB, too large to read in this browser (up to 512 MB). Your file has not been changed.',
+  own_tooLarge:
+    '{file} is {detail} MB, too large to read in this browser (up to 512 MB). Your file has not been changed. Split it, or save it as Parquet: that can be loaded by indicator.',
   own_read: '{file} could not be read: {detail}',
   own_network: '{file} could not be fetched ({detail}). Does the server allow CORS?',
   own_http: '{file} could not be fetched (HTTP {detail}).',

@@ -227,6 +227,15 @@ export const nl = {
   own_phase_csv: 'de CSV inlezen',
   own_phase_lines: 'regels tellen',
   own_phase_cells: 'cellen klaarzetten',
+  own_chooseIntro:
+    '{file}: {rows} rijen, {indicators} {indicatorsWord|indicator|indicatoren}. Kies wat u wilt laden: alleen die rijen worden gelezen.',
+  own_chooseIndicators: 'Indicatoren',
+  own_rowsCount: '{rows} {n|rij|rijen}',
+  own_loadChosen: '{rows} {n|rij|rijen} laden',
+  own_tooManyRows: 'Te veel rijen om in één keer te laden (tot {max}): kies minder indicatoren.',
+  own_transfer: '{fetched} MB van {total} MB gelezen ({share} %, {requests} {requests|verzoek|verzoeken}).',
+  own_memory:
+    '{file} past niet in het geheugen van deze browser ({detail}). Uw bestand is niet gewijzigd. Laad minder rijen: een Parquetbestand laat u per indicator laden.',
   own_cancel: 'Annuleren',
   own_columns: '{file}: {rows} {rows|rij|rijen}. Controleer welke kolom wat bevat.',
   own_column: 'Kolom',
@@ -252,7 +261,8 @@ export const nl = {
   own_binary: '{file} is geen tekst- of Parquetbestand: het bevat binaire bytes.',
   own_csv: '{file} kon niet als CSV gelezen worden: {detail}',
   own_parquet: '{file} kon niet als Parquet gelezen worden: {detail}',
-  own_tooLarge: '{file} is {detail} MB, te groot om in deze browser te lezen (tot 512 MB). Uw bestand is niet gewijzigd.',
+  own_tooLarge:
+    '{file} is {detail} MB, te groot om in deze browser te lezen (tot 512 MB). Uw bestand is niet gewijzigd. Splits het, of bewaar het als Parquet: dat laat u per indicator laden.',
   own_read: '{file} kon niet gelezen worden: {detail}',
   own_network: '{file} kon niet opgehaald worden ({detail}). Staat de server CORS toe?',
   own_http: '{file} kon niet opgehaald worden (HTTP {detail}).',

@@ -50,7 +50,7 @@ export class OwnFileError extends Error {
 }
 
 /** "PAR1" at the start and the end. */
-async function isParquet(file: Blob): Promise<boolean> {
+export async function isParquet(file: Blob): Promise<boolean> {
   if (file.size < 8) return false;
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
   return head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31;
@@ -147,20 +147,32 @@ export async function stageOwnFile(engine: Engine, input: OwnInput, load: number
   }
   checkAbort(signal, input.name);
   onProgress?.({ phase: 'cells', done: null });
-  const { names: header } = await engine.queryColumns(headerQuery(names));
-  const rows = await stageCells(engine, tables, header, withLines);
-  if (rows === 0) throw new OwnFileError(input.name, 'empty');
-  const sample = await sampleOf(engine, tables, header.length, SAMPLE_ROWS);
-  return { kind, encoding, tables, header, rows, sample };
+  return { kind, encoding, ...(await cellsOf(engine, input.name, load, withLines)) };
 }
 
-/** The file name a URL ends in, for messages and the source line. */
-export function fileNameOfUrl(url: string): string {
-  try {
-    return decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || url);
-  } catch {
-    return url;
-  }
+/** The staged file's header, its cells with their lines (own_cells_N), its row count and first rows. */
+async function cellsOf(engine: Engine, name: string, load: number, withLines: boolean): Promise<Omit<StagedFile, 'kind' | 'encoding'>> {
+  const tables = ownTableNames(load);
+  const { names: header } = await engine.queryColumns(headerQuery(stagingNames(load)));
+  const rows = await stageCells(engine, tables, header, withLines);
+  if (rows === 0) throw new OwnFileError(name, 'empty');
+  const sample = await sampleOf(engine, tables, header.length, SAMPLE_ROWS);
+  return { tables, header, rows, sample };
+}
+
+/** Rows of a Parquet file already decoded (some indicators', read by range requests) staged as the file. */
+export async function stageOwnTable(engine: Engine, name: string, table: Table, load: number): Promise<StagedFile> {
+  const tables = ownTableNames(load);
+  await dropOwn(engine, tables);
+  await engine.insertTable(tables.raw, table);
+  return { kind: 'parquet', encoding: null, ...(await cellsOf(engine, name, load, false)) };
+}
+
+/** DuckDB's "Out of Memory Error: … (3.1 GiB/3.1 GiB used)" as "DuckDB: 3.1 GiB/3.1 GiB used"; null for any other error. */
+export function memoryShortage(message: string): string | null {
+  if (!/out of memory/i.test(message)) return null;
+  const used = /\(([^()]*used)\)/i.exec(message);
+  return used ? `DuckDB: ${used[1]}` : 'DuckDB';
 }
 
 export const todayIso = (): string => new Date().toISOString().slice(0, 10);

@@ -6,14 +6,26 @@
 import type { Domain } from '../data/catalog';
 import type { GroupKind, Unit } from '../data/schema';
 import { t } from '../i18n';
-import { fileNameOfUrl, OwnFileError, stageOwnFile, todayIso, type OwnInput, type OwnProgress, type StagedFile } from '../own/load';
+import {
+  isParquet,
+  memoryShortage,
+  OwnFileError,
+  stageOwnFile,
+  stageOwnTable,
+  todayIso,
+  type OwnInput,
+  type OwnProgress,
+  type StagedFile,
+} from '../own/load';
+import { choiceNeeded, firstChoice, localParquet, remoteParquet, type ParquetSource } from '../own/parquet-choice';
+import { readRemoteIndicators, remoteFileName } from '../own/remote';
 import { checkMapping, detectMapping, type Mapping, type Role } from '../own/mapping';
 import { addOwn, checkOwn, dropOwn, rejectedReport } from '../own/pipeline';
 import { DEFAULT_OWN_OPTIONS, type OwnCheck } from '../own/validate';
 import type { AppState } from './app.svelte';
 import type { Lang } from './view-state';
 
-export type OwnStep = 'idle' | 'reading' | 'mapping' | 'checking' | 'report' | 'adding' | 'done' | 'error';
+export type OwnStep = 'idle' | 'reading' | 'choosing' | 'mapping' | 'checking' | 'report' | 'adding' | 'done' | 'error';
 
 /** Beyond this a file is not read whole into the page (the message says so, nothing is lost). */
 export const OWN_MAX_BYTES = 512 * 1024 * 1024;
@@ -23,7 +35,7 @@ export class OwnData {
   fileName = $state('');
   /** Why the last file could not be read, as a message key and its values (shown in the page's language). */
   failure = $state.raw<{
-    key: 'own_empty' | 'own_binary' | 'own_csv' | 'own_parquet' | 'own_tooLarge' | 'own_read' | 'own_network' | 'own_http';
+    key: 'own_empty' | 'own_binary' | 'own_csv' | 'own_parquet' | 'own_tooLarge' | 'own_memory' | 'own_read' | 'own_network' | 'own_http';
     detail: string;
   } | null>(null);
   staged = $state.raw<StagedFile | null>(null);
@@ -35,6 +47,9 @@ export class OwnData {
   added = $state(0);
   /** How far reading the file has got. */
   progress = $state.raw<OwnProgress | null>(null);
+  /** A Parquet file read by indicator: its index, what was fetched, and the indicators chosen. */
+  parquet = $state.raw<ParquetSource | null>(null);
+  chosen = $state.raw<string[]>([]);
 
   readonly problems = $derived(this.mapping && this.staged ? checkMapping(this.mapping, this.staged.header.length) : []);
 
@@ -44,12 +59,18 @@ export class OwnData {
   constructor(private readonly app: AppState) {}
 
   async openFile(file: File): Promise<void> {
+    if (await isParquet(file)) {
+      const opened = await this.openParquet(file.name, (signal) => localParquet(file, file.name, signal), false);
+      if (opened) return;
+    }
     if (file.size > OWN_MAX_BYTES) return this.fail(file.name, { key: 'own_tooLarge', detail: String(Math.round(file.size / 1e6)) });
     await this.read(file.name, async () => file);
   }
 
   async openUrl(url: string): Promise<void> {
-    const name = fileNameOfUrl(url);
+    const name = remoteFileName(url);
+    // A Parquet file at a URL is read by range requests: the footer, the indicators, then the chosen ones.
+    if (/\.parquet$/i.test(name) && (await this.openParquet(name, (signal) => remoteParquet(url, signal), true))) return;
     await this.read(name, async (signal) => {
       let res: Response;
       try {
@@ -77,7 +98,90 @@ export class OwnData {
     this.mapping = null;
     this.check = null;
     this.failure = null;
+    this.parquet = null;
+    this.chosen = [];
   };
+
+  /**
+   * A Parquet file's index (footer and indicator column). When the user should choose indicators,
+   * the step is 'choosing' and true is returned; false: read the file whole (small, or no indicators).
+   */
+  private async openParquet(name: string, open: (signal: AbortSignal) => Promise<ParquetSource>, remote: boolean): Promise<boolean> {
+    this.reset();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.fileName = name;
+    this.progress = { phase: 'parquet', done: null };
+    this.step = 'reading';
+    try {
+      const source = await open(controller.signal);
+      if (controller.signal.aborted) return true;
+      if (!choiceNeeded(source.index, remote)) {
+        this.step = 'idle';
+        return false;
+      }
+      this.parquet = source;
+      this.chosen = firstChoice(source.index);
+      this.step = 'choosing';
+    } catch (e) {
+      if (!controller.signal.aborted)
+        this.fail(name, { key: 'own_parquet', detail: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+    } finally {
+      if (this.controller === controller) this.controller = null;
+    }
+    return true;
+  }
+
+  /** An indicator ticked or unticked in the choice. */
+  choose(value: string, on: boolean): void {
+    this.chosen = on ? [...this.chosen.filter((v) => v !== value), value] : this.chosen.filter((v) => v !== value);
+  }
+
+  /** The chosen indicators' rows read (only their row groups) and staged as the file. */
+  loadChosen = async (): Promise<void> => {
+    const source = this.parquet;
+    if (!source || !this.chosen.length) return;
+    const controller = new AbortController();
+    this.controller = controller;
+    const name = this.fileName;
+    this.progress = { phase: 'parquet', done: 0 };
+    this.step = 'reading';
+    try {
+      const read = await readRemoteIndicators(source.index, this.chosen, {
+        fetch: source.fetch,
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          if (this.controller === controller) this.progress = { phase: 'parquet', done: total ? done / total : null };
+        },
+      });
+      if (controller.signal.aborted) return;
+      this.parquet = {
+        ...source,
+        fetched: { bytes: source.fetched.bytes + read.bytesFetched, requests: source.fetched.requests + read.rangeRequests },
+      };
+      const engine = await this.app.readyEngine();
+      await this.staging(name, () => stageOwnTable(engine, name, read.table, ++this.loads), controller);
+    } catch (e) {
+      if (!controller.signal.aborted) this.fail(name, failureOf(e));
+    } finally {
+      if (this.controller === controller) this.controller = null;
+    }
+  };
+
+  /** A staged file's columns recognised: the mapping step. */
+  private async staging(name: string, stage: () => Promise<StagedFile>, controller: AbortController): Promise<void> {
+    const staged = await stage();
+    if (controller.signal.aborted) return;
+    this.staged = staged;
+    this.mapping = detectMapping(
+      staged.header,
+      staged.sample.map((r) => r.cells),
+      this.app.catalog!,
+      name,
+    );
+    this.domain = this.app.domain as Domain;
+    this.step = 'mapping';
+  }
 
   private async read(name: string, fileOf: (signal: AbortSignal) => Promise<Blob>): Promise<void> {
     this.reset();
@@ -91,23 +195,17 @@ export class OwnData {
       if (file.size > OWN_MAX_BYTES) throw new OwnFileError(name, 'too_large', String(Math.round(file.size / 1e6)));
       const input: OwnInput = { name, file };
       const engine = await this.app.readyEngine();
-      const staged = await stageOwnFile(engine, input, ++this.loads, {
-        signal: controller.signal,
-        onProgress: (p) => {
-          if (this.controller === controller) this.progress = p;
-        },
-      });
-      if (controller.signal.aborted) return;
-      const catalog = this.app.catalog!;
-      this.staged = staged;
-      this.mapping = detectMapping(
-        staged.header,
-        staged.sample.map((r) => r.cells),
-        catalog,
+      await this.staging(
         name,
+        () =>
+          stageOwnFile(engine, input, ++this.loads, {
+            signal: controller.signal,
+            onProgress: (p) => {
+              if (this.controller === controller) this.progress = p;
+            },
+          }),
+        controller,
       );
-      this.domain = this.app.domain as Domain;
-      this.step = 'mapping';
     } catch (e) {
       if (controller.signal.aborted) return;
       this.fail(name, failureOf(e));
@@ -198,6 +296,10 @@ export class OwnData {
 }
 
 function failureOf(e: unknown): NonNullable<OwnData['failure']> {
+  // DuckDB out of memory, at any step: the browser's means, said as such (its figures in brackets).
+  const text = e instanceof OwnFileError ? e.detail : e instanceof Error ? e.message : String(e);
+  const memory = memoryShortage(text);
+  if (memory !== null) return { key: 'own_memory', detail: memory };
   if (e instanceof OwnFileError) {
     const key = (
       {
