@@ -425,6 +425,8 @@ type Outcome = 'charted' | 'error' | 'crash' | 'timeout' | 'blocked';
 
 interface Run {
   outcome: Outcome;
+  /** Read by indicator: what was chosen and what of the file was fetched (the page's own words). */
+  chose?: string;
   /** The step that did not finish (read, check, add), when the flow stopped early. */
   failedAt?: string;
   message?: string;
@@ -511,12 +513,19 @@ async function runOnce(h: Harness, root: number, file: string): Promise<Run> {
   const read = await page
     .getByTestId('own-file')
     .setInputFiles(file, { timeout: STEP_TIMEOUT })
-    .then(() => step(page, crashed, visible('own-mapping')))
+    .then(() => step(page, crashed, `${visible('own-mapping')} || ${visible('own-choose')}`))
     .catch((e: unknown) => ({
       result: crashedNow ? ('crash' as const) : ('error' as const),
       ms: 0,
       message: `setInputFiles: ${String(e)}`,
     }));
+  // A file past the rows the page loads at once is read by indicator: the first one (the default choice).
+  if (read.result === 'ok' && (await page.getByTestId('own-choose').count())) {
+    run.chose = `${await page.getByTestId('own-load-chosen').innerText()}; ${await page.getByTestId('own-transfer').innerText()}`;
+    await page.getByTestId('own-load-chosen').click();
+    Object.assign(read, await step(page, crashed, visible('own-mapping')));
+    if (read.result === 'ok') run.chose = `${run.chose.split(';')[0]}: ${await page.getByTestId('own-transfer').innerText()}`;
+  }
   read.ms = performance.now() - started;
   if (read.result !== 'ok') stopAt('read', read);
   else {
@@ -829,7 +838,7 @@ async function main(): Promise<void> {
         peakJsHeapMB: stats(c.runs.map((r) => mb(r.peaks.heapUsed))),
         longestTaskMs: stats(c.runs.filter((r) => r.longestTaskMs !== undefined).map((r) => r.longestTaskMs!)),
         longTasksSumMs: stats(c.runs.filter((r) => r.longTasksMs !== undefined).map((r) => r.longTasksMs!)),
-        outcomes: c.runs.map((r) => ({ outcome: r.outcome, failedAt: r.failedAt, message: r.message })),
+        outcomes: c.runs.map((r) => ({ outcome: r.outcome, failedAt: r.failedAt, message: r.message, chose: r.chose })),
         detail: c.runs,
       };
     }),
@@ -873,7 +882,7 @@ type Result = {
     peakJsHeapMB: Stats;
     longestTaskMs: Stats;
     longTasksSumMs: Stats;
-    outcomes: { outcome: Outcome; failedAt?: string; message?: string }[];
+    outcomes: { outcome: Outcome; failedAt?: string; message?: string; chose?: string }[];
     detail: { peaks: Peaks }[];
   }[];
   rangeView: Awaited<ReturnType<typeof rangeView>> | null;
@@ -893,7 +902,9 @@ function markdown(r: Result): string {
   const outcome = (c: Result['cases'][number]) => {
     const counts = new Map<string, number>();
     for (const o of c.outcomes) {
-      const text = o.outcome === 'charted' ? 'charted' : `${o.outcome} at ${o.failedAt}${o.message ? `: “${short(o.message)}”` : ''}`;
+      const chose = o.chose ? ` (by indicator: ${o.chose})` : '';
+      const text =
+        (o.outcome === 'charted' ? 'charted' : `${o.outcome} at ${o.failedAt}${o.message ? `: “${short(o.message)}”` : ''}`) + chose;
       counts.set(text, (counts.get(text) ?? 0) + 1);
     }
     return [...counts].map(([text, n]) => (c.outcomes.length > 1 ? `${n}× ${text}` : text)).join('; ');
