@@ -32,9 +32,10 @@ const TYPES = {
 export const PAGE_CSP = [
   // Everything else (manifests, icons, media) only from this origin.
   "default-src 'self'",
-  // 'unsafe-eval': Apache Arrow on the main thread (the Parquet files turned into tables for DuckDB)
-  // compiles functions with `new Function`; without it the engine cannot load the data (measured in
-  // Chromium, tests/e2e/faults.test.ts). DuckDB itself does not need it. No 'wasm-unsafe-eval':
+  // 'unsafe-eval': Apache Arrow's builders on the main thread (a user's file's lookups turned into
+  // tables for DuckDB) compile functions with `new Function`; without it a user's file cannot be
+  // checked (measured in Chromium, tests/e2e/faults.test.ts; the extract itself loads without it).
+  // DuckDB itself does not need it. No 'wasm-unsafe-eval':
   // the page compiles no WebAssembly, the worker does.
   "script-src 'self' 'unsafe-eval'",
   // 'unsafe-inline': Observable Plot writes a <style> element into each chart, and Svelte sets

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { openMemory } from '../../scripts/lib/duckdb-node';
 import { blobFetch } from '../../src/lib/own/blob-fetch';
 import { memoryShortage } from '../../src/lib/own/load';
-import { choiceNeeded, firstChoice, OWN_DIRECT_ROWS, rowsOf } from '../../src/lib/own/parquet-choice';
+import { OWN_DIRECT_ROWS, rowsOf } from '../../src/lib/own/limits';
+import { choiceNeeded, firstChoice } from '../../src/lib/own/parquet-choice';
 import { openRemoteParquet, readRemoteIndicators } from '../../src/lib/own/remote';
 
 const dir = mkdtempSync(join(tmpdir(), 'own-choice-'));

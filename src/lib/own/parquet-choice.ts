@@ -4,10 +4,9 @@
  * and only their row groups are read (remote.ts). What was fetched is counted and shown.
  */
 import { blobFetch } from './blob-fetch';
+import { OWN_DIRECT_ROWS } from './limits';
 import { openRemoteParquet, type RemoteParquetIndex } from './remote';
 
-/** Rows loaded into the page at once: beyond them a file is loaded by indicator. */
-export const OWN_DIRECT_ROWS = 2_000_000;
 
 export interface ParquetSource {
   index: RemoteParquetIndex;
@@ -40,6 +39,3 @@ export function choiceNeeded(index: RemoteParquetIndex, remote: boolean): boolea
 export function firstChoice(index: RemoteParquetIndex): string[] {
   return index.indicators.length ? [index.indicators[0].value] : [];
 }
-
-export const rowsOf = (index: RemoteParquetIndex, chosen: string[]) =>
-  index.indicators.filter((i) => chosen.includes(i.value)).reduce((sum, i) => sum + i.rows, 0);

@@ -11,6 +11,7 @@
  * A server that ignores Range (answers 200 with the whole file) still works: the file is received
  * once, kept in the index (`body`) and every later read served from it.
  */
+import { fileNameOfUrl } from './limits';
 import { DataType, type Table, type Vector } from 'apache-arrow';
 import type { AsyncBuffer, FileMetaData, SchemaElement } from 'hyparquet';
 import {
@@ -88,15 +89,7 @@ const TAIL_BYTES = 64 * 1024;
 const READ_AHEAD = 4;
 
 /** The last segment of the URL's path, as a person would call the file. */
-export function remoteFileName(url: string): string {
-  try {
-    const path = new URL(url, globalThis.location?.href ?? 'http://localhost/').pathname;
-    const name = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
-    return name || url;
-  } catch {
-    return url;
-  }
-}
+export const remoteFileName = fileNameOfUrl;
 
 function isAbort(e: unknown, signal?: AbortSignal): boolean {
   return Boolean(signal?.aborted) || (e instanceof Error && e.name === 'AbortError');

@@ -6,38 +6,26 @@
 import type { Domain } from '../data/catalog';
 import type { GroupKind, Unit } from '../data/schema';
 import { t } from '../i18n';
-import {
-  isParquet,
-  memoryShortage,
-  OwnFileError,
-  stageOwnFile,
-  stageOwnTable,
-  todayIso,
-  type OwnInput,
-  type OwnProgress,
-  type StagedFile,
-} from '../own/load';
-import { choiceNeeded, firstChoice, localParquet, remoteParquet, type ParquetSource } from '../own/parquet-choice';
-import { readRemoteIndicators, remoteFileName } from '../own/remote';
+import type { OwnFailure } from '../own/failure';
+import { fileNameOfUrl, OWN_MAX_BYTES } from '../own/limits';
+import type { OwnInput, OwnProgress, StagedFile } from '../own/load';
 import { checkMapping, detectMapping, type Mapping, type Role } from '../own/mapping';
-import { addOwn, checkOwn, dropOwn, rejectedReport } from '../own/pipeline';
+import type { ParquetSource } from '../own/parquet-choice';
 import { DEFAULT_OWN_OPTIONS, type OwnCheck } from '../own/validate';
 import type { AppState } from './app.svelte';
 import type { Lang } from './view-state';
 
 export type OwnStep = 'idle' | 'reading' | 'choosing' | 'mapping' | 'checking' | 'report' | 'adding' | 'done' | 'error';
 
-/** Beyond this a file is not read whole into the page (the message says so, nothing is lost). */
-export const OWN_MAX_BYTES = 512 * 1024 * 1024;
+/** The readers, loaded when a file is first opened: they bring DuckDB's Arrow, which the first chart does not wait for. */
+let sessionModule: Promise<typeof import('../own/session')> | null = null;
+const session = () => (sessionModule ??= import('../own/session'));
 
 export class OwnData {
   step = $state<OwnStep>('idle');
   fileName = $state('');
   /** Why the last file could not be read, as a message key and its values (shown in the page's language). */
-  failure = $state.raw<{
-    key: 'own_empty' | 'own_binary' | 'own_csv' | 'own_parquet' | 'own_tooLarge' | 'own_memory' | 'own_read' | 'own_network' | 'own_http';
-    detail: string;
-  } | null>(null);
+  failure = $state.raw<OwnFailure | null>(null);
   staged = $state.raw<StagedFile | null>(null);
   mapping = $state.raw<Mapping | null>(null);
   check = $state.raw<OwnCheck | null>(null);
@@ -59,8 +47,9 @@ export class OwnData {
   constructor(private readonly app: AppState) {}
 
   async openFile(file: File): Promise<void> {
-    if (await isParquet(file)) {
-      const opened = await this.openParquet(file.name, (signal) => localParquet(file, file.name, signal), false);
+    const own = await session();
+    if (await own.isParquet(file)) {
+      const opened = await this.openParquet(file.name, (signal) => own.localParquet(file, file.name, signal), false);
       if (opened) return;
     }
     if (file.size > OWN_MAX_BYTES) return this.fail(file.name, { key: 'own_tooLarge', detail: String(Math.round(file.size / 1e6)) });
@@ -68,9 +57,10 @@ export class OwnData {
   }
 
   async openUrl(url: string): Promise<void> {
-    const name = remoteFileName(url);
+    const name = fileNameOfUrl(url);
+    const own = await session();
     // A Parquet file at a URL is read by range requests: the footer, the indicators, then the chosen ones.
-    if (/\.parquet$/i.test(name) && (await this.openParquet(name, (signal) => remoteParquet(url, signal), true))) return;
+    if (/\.parquet$/i.test(name) && (await this.openParquet(name, (signal) => own.remoteParquet(url, signal), true))) return;
     await this.read(name, async (signal) => {
       let res: Response;
       try {
@@ -93,7 +83,7 @@ export class OwnData {
   reset = (): void => {
     this.cancel();
     const staged = this.staged;
-    if (staged) void this.app.readyEngine().then((engine) => dropOwn(engine, staged.tables));
+    if (staged) void Promise.all([this.app.readyEngine(), session()]).then(([engine, own]) => own.dropOwn(engine, staged.tables));
     this.staged = null;
     this.mapping = null;
     this.check = null;
@@ -116,12 +106,13 @@ export class OwnData {
     try {
       const source = await open(controller.signal);
       if (controller.signal.aborted) return true;
-      if (!choiceNeeded(source.index, remote)) {
+      const own = await session();
+      if (!own.choiceNeeded(source.index, remote)) {
         this.step = 'idle';
         return false;
       }
       this.parquet = source;
-      this.chosen = firstChoice(source.index);
+      this.chosen = own.firstChoice(source.index);
       this.step = 'choosing';
     } catch (e) {
       if (!controller.signal.aborted)
@@ -147,7 +138,8 @@ export class OwnData {
     this.progress = { phase: 'parquet', done: 0 };
     this.step = 'reading';
     try {
-      const read = await readRemoteIndicators(source.index, this.chosen, {
+      const own = await session();
+      const read = await own.readRemoteIndicators(source.index, this.chosen, {
         fetch: source.fetch,
         signal: controller.signal,
         onProgress: (done, total) => {
@@ -160,9 +152,9 @@ export class OwnData {
         fetched: { bytes: source.fetched.bytes + read.bytesFetched, requests: source.fetched.requests + read.rangeRequests },
       };
       const engine = await this.app.readyEngine();
-      await this.staging(name, () => stageOwnTable(engine, name, read.table, ++this.loads), controller);
+      await this.staging(name, () => own.stageOwnTable(engine, name, read.table, ++this.loads), controller);
     } catch (e) {
-      if (!controller.signal.aborted) this.fail(name, failureOf(e));
+      if (!controller.signal.aborted) this.fail(name, (await session()).failureOf(e));
     } finally {
       if (this.controller === controller) this.controller = null;
     }
@@ -192,13 +184,14 @@ export class OwnData {
     this.step = 'reading';
     try {
       const file = await fileOf(controller.signal);
-      if (file.size > OWN_MAX_BYTES) throw new OwnFileError(name, 'too_large', String(Math.round(file.size / 1e6)));
+      const own = await session();
+      if (file.size > OWN_MAX_BYTES) throw new own.OwnFileError(name, 'too_large', String(Math.round(file.size / 1e6)));
       const input: OwnInput = { name, file };
       const engine = await this.app.readyEngine();
       await this.staging(
         name,
         () =>
-          stageOwnFile(engine, input, ++this.loads, {
+          own.stageOwnFile(engine, input, ++this.loads, {
             signal: controller.signal,
             onProgress: (p) => {
               if (this.controller === controller) this.progress = p;
@@ -208,7 +201,7 @@ export class OwnData {
       );
     } catch (e) {
       if (controller.signal.aborted) return;
-      this.fail(name, failureOf(e));
+      this.fail(name, (await session()).failureOf(e));
     } finally {
       if (this.controller === controller) this.controller = null;
     }
@@ -245,12 +238,13 @@ export class OwnData {
     this.step = 'checking';
     try {
       const engine = await this.app.readyEngine();
-      const check = await checkOwn(engine, staged.tables, staged.header, mapping, this.app.catalog!, DEFAULT_OWN_OPTIONS);
+      const own = await session();
+      const check = await own.checkOwn(engine, staged.tables, staged.header, mapping, this.app.catalog!, DEFAULT_OWN_OPTIONS);
       if (this.staged !== staged) return;
       this.check = check;
       this.step = 'report';
     } catch (e) {
-      this.fail(this.fileName, failureOf(e));
+      this.fail(this.fileName, (await session()).failureOf(e));
     }
   };
 
@@ -258,7 +252,7 @@ export class OwnData {
   async rejectedReport(lang: Lang): Promise<string> {
     const staged = this.staged;
     if (!staged) return '';
-    return rejectedReport(await this.app.readyEngine(), staged.tables, staged.header, lang);
+    return (await session()).rejectedReport(await this.app.readyEngine(), staged.tables, staged.header, lang);
   }
 
   /** The accepted figures into the engine, beside the curated ones, and the first of them shown. */
@@ -270,21 +264,22 @@ export class OwnData {
     this.step = 'adding';
     try {
       const engine = await this.app.readyEngine();
+      const own = await session();
       const choices = {
         fileName: this.fileName,
         load: this.loads,
         domain: this.domain,
         unit: this.unit,
         groupKind: this.groupKind,
-        today: todayIso(),
+        today: own.todayIso(),
       };
-      const added = await addOwn(engine, staged.tables, check, choices, catalog);
+      const added = await own.addOwn(engine, staged.tables, check, choices, catalog);
       this.staged = null;
       await this.app.adoptOwnData({ name: this.fileName, ...added });
       this.added = added.figures;
       this.step = 'done';
     } catch (e) {
-      this.fail(this.fileName, failureOf(e));
+      this.fail(this.fileName, (await session()).failureOf(e));
     }
   };
 
@@ -293,26 +288,4 @@ export class OwnData {
     if (!this.failure) return '';
     return t(lang, this.failure.key, { file: this.fileName, detail: this.failure.detail });
   }
-}
-
-function failureOf(e: unknown): NonNullable<OwnData['failure']> {
-  // DuckDB out of memory, at any step: the browser's means, said as such (its figures in brackets).
-  const text = e instanceof OwnFileError ? e.detail : e instanceof Error ? e.message : String(e);
-  const memory = memoryShortage(text);
-  if (memory !== null) return { key: 'own_memory', detail: memory };
-  if (e instanceof OwnFileError) {
-    const key = (
-      {
-        empty: 'own_empty',
-        binary: 'own_binary',
-        csv: 'own_csv',
-        parquet: 'own_parquet',
-        too_large: 'own_tooLarge',
-        aborted: 'own_read',
-      } as const
-    )[e.problem];
-    return { key, detail: e.detail };
-  }
-  const failure = (e as { failure?: 'own_network' | 'own_http' }).failure;
-  return { key: failure ?? 'own_read', detail: e instanceof Error ? e.message : String(e) };
 }
