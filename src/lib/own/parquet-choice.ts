@@ -7,7 +7,6 @@ import { blobFetch } from './blob-fetch';
 import { OWN_DIRECT_ROWS } from './limits';
 import { openRemoteParquet, type RemoteParquetIndex } from './remote';
 
-
 export interface ParquetSource {
   index: RemoteParquetIndex;
   /** How its bytes are fetched: the network for a URL, the file itself for a dropped one. */
