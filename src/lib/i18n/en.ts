@@ -220,7 +220,7 @@ export const en: Record<MessageKey, string> = {
     'Drop a CSV, TSV or Parquet file here, choose one, or give the URL of a file. The file stays in this browser: nothing is sent anywhere.',
   own_choose: 'Choose a file',
   own_drop: 'or drop it here',
-  own_url: 'URL of a file (on this site, or on a site that allows CORS)',
+  own_url: 'URL of a file on this site',
   own_open: 'Open',
   own_template: 'Download the template (CSV, long format)',
   own_reading: 'Reading {file}…',
@@ -258,6 +258,7 @@ export const en: Record<MessageKey, string> = {
   own_adding: 'Adding…',
   own_done:
     '{figures} {figures|figure|figures} from {file} added beside the curated ones. They stay in this browser only and are gone on reload.',
+  own_toChart: 'To the chart',
   own_again: 'Another file',
   own_empty: '{file} is empty: it holds no rows.',
   own_binary: '{file} is not a text or Parquet file: it holds binary bytes.',
@@ -266,7 +267,7 @@ export const en: Record<MessageKey, string> = {
   own_tooLarge:
     '{file} is {detail} MB, too large to read in this browser (up to 512 MB). Your file has not been changed. Split it, or save it as Parquet: that can be loaded by indicator.',
   own_read: '{file} could not be read: {detail}',
-  own_network: '{file} could not be fetched ({detail}). Does the server allow CORS?',
+  own_network: '{file} could not be fetched ({detail}). This site fetches files from its own address only.',
   own_http: '{file} could not be fetched (HTTP {detail}).',
   own_noRows: 'Not one row could be accepted: there is nothing to add.',
 };

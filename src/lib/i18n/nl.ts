@@ -218,7 +218,7 @@ export const nl = {
     'Sleep een CSV-, TSV- of Parquetbestand hierheen, kies er een, of geef de URL van een bestand. Het bestand blijft in deze browser: niets wordt verstuurd.',
   own_choose: 'Kies een bestand',
   own_drop: 'of sleep het hierheen',
-  own_url: 'URL van een bestand (op deze site, of op een site die CORS toestaat)',
+  own_url: 'URL van een bestand op deze site',
   own_open: 'Openen',
   own_template: 'Sjabloon downloaden (CSV, lang formaat)',
   own_reading: '{file} lezen…',
@@ -256,6 +256,7 @@ export const nl = {
   own_adding: 'Toevoegen…',
   own_done:
     '{figures} {figures|cijfer|cijfers} uit {file} toegevoegd, naast de gecureerde cijfers. Ze blijven alleen in deze browser en verdwijnen bij herladen.',
+  own_toChart: 'Naar de grafiek',
   own_again: 'Ander bestand',
   own_empty: '{file} is leeg: er staan geen rijen in.',
   own_binary: '{file} is geen tekst- of Parquetbestand: het bevat binaire bytes.',
@@ -264,7 +265,7 @@ export const nl = {
   own_tooLarge:
     '{file} is {detail} MB, te groot om in deze browser te lezen (tot 512 MB). Uw bestand is niet gewijzigd. Splits het, of bewaar het als Parquet: dat laat u per indicator laden.',
   own_read: '{file} kon niet gelezen worden: {detail}',
-  own_network: '{file} kon niet opgehaald worden ({detail}). Staat de server CORS toe?',
+  own_network: '{file} kon niet opgehaald worden ({detail}). Deze site haalt alleen bestanden van haar eigen adres op.',
   own_http: '{file} kon niet opgehaald worden (HTTP {detail}).',
   own_noRows: 'Geen enkele rij kon aanvaard worden: er is niets om toe te voegen.',
 } as const;
