@@ -1,6 +1,6 @@
 /** Reading the cells of a researcher's own file: figures in both notations, missing markers, periods, sex and age. */
 import { describe, expect, it } from 'vitest';
-import { decimalStyle, isMissing, periodStyle, readAge, readPeriod, readSex, readValue } from '../../src/lib/own/values';
+import { countedDecimalStyle, isMissing, periodStyle, readAge, readPeriod, readSex, readValue } from '../../src/lib/own/values';
 
 const value = (cell: string, style?: 'comma' | 'point') => {
   const r = readValue(cell, style);
@@ -78,7 +78,8 @@ describe('readValue', () => {
   });
 });
 
-describe('decimalStyle', () => {
+describe('countedDecimalStyle', () => {
+  const decimalStyle = (cells: string[]) => countedDecimalStyle(cells.map((cell) => ({ cell, n: 1 })));
   it('follows the cells that state their decimal mark, and a decimal comma when none or as many do', () => {
     expect(decimalStyle(['12,5', '3,1', '1.234'])).toBe('comma');
     expect(decimalStyle(['12.5', '3.1', '1,234'])).toBe('point');
@@ -89,6 +90,24 @@ describe('decimalStyle', () => {
     // Thousands written with points state a decimal comma; with commas, a decimal point.
     expect(decimalStyle(['1.234.567', '2.345.678', '1.5'])).toBe('comma');
     expect(decimalStyle(['1,234,567', '2,345,678', '1,5'])).toBe('point');
+  });
+
+  it('counts each distinct cell as often as the file holds it', () => {
+    // One cell stating a point, held three times, outweighs two cells stating a comma once each.
+    expect(
+      countedDecimalStyle([
+        { cell: '12.5', n: 3 },
+        { cell: '3,1', n: 1 },
+        { cell: '4,2', n: 1 },
+      ]),
+    ).toBe('point');
+    expect(
+      countedDecimalStyle([
+        { cell: '12.5', n: 2 },
+        { cell: '3,1', n: 1 },
+        { cell: '4,2', n: 1 },
+      ]),
+    ).toBe('comma');
   });
 });
 

@@ -108,10 +108,10 @@ export function yearSpan(c: Catalog, indicator: string, geos: string | string[])
  */
 export function defaultGeo(c: Catalog, indicator: string): string | null {
   const geos = geosWithData(c, indicator);
-  const n = (geo: string) =>
-    coverageOf(c, indicator)
-      .filter((r) => r.geo === geo)
-      .reduce((a, r) => a + r.n, 0);
+  // Figures per place, counted once (a user's file can bring hundreds of places).
+  const totals = new Map<string, number>();
+  for (const r of coverageOf(c, indicator)) totals.set(r.geo, (totals.get(r.geo) ?? 0) + r.n);
+  const n = (geo: string) => totals.get(geo) ?? 0;
   const most = Math.max(0, ...geos.map(n));
   const preferred = [DEFAULT_GEO, 'vlaanderen_brussel'].find((g) => geos.includes(g) && n(g) * 2 >= most);
   return preferred ?? [...geos].sort((a, b) => n(b) - n(a))[0] ?? null;

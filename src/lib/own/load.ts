@@ -64,7 +64,9 @@ function checkAbort(signal: AbortSignal | undefined, file: string): void {
 }
 
 function linesTable(lines: Int32Array): Table {
-  return new Table({ record: makeVector(Int32Array.from(lines, (_, i) => i)), line: makeVector(lines) });
+  const records = new Int32Array(lines.length);
+  for (let i = 0; i < records.length; i++) records[i] = i;
+  return new Table({ record: makeVector(records), line: makeVector(lines) });
 }
 
 /** Rows the column detector looks at. */

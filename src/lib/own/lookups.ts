@@ -9,7 +9,7 @@ import { matchGroup, matchIndicator, matchPlace, type OwnCatalog } from './match
 import { cleanLabel } from './text';
 import type { OwnName } from './validate';
 import { ownKey } from './validate';
-import { decimalStyle, periodStyle, readAge, readPeriod, readSex, readValue, type DecimalStyle, type PeriodStyle } from './values';
+import { countedDecimalStyle, periodStyle, readAge, readPeriod, readSex, readValue, type DecimalStyle, type PeriodStyle } from './values';
 
 /** A distinct cell, how many figures carry it, and where it first appears (line × 65536 + column order). */
 export interface DistinctCell {
@@ -158,14 +158,9 @@ export function decimalsOf(value: number): number {
   return d;
 }
 
-/** Every cell of the column, as often as the file has it: the dominant style is counted over figures. */
-function* weighted(distinct: DistinctCell[]): Generator<string> {
-  for (const d of distinct) for (let i = 0; i < d.n; i++) yield d.cell;
-}
-
 /** The figures: the file's decimal style from all its cells, then each cell read. */
 export function valuesTable(distinct: DistinctCell[]): { style: DecimalStyle; table: Table } {
-  const style = decimalStyle(weighted(distinct));
+  const style = countedDecimalStyle(distinct);
   const read = distinct.map((d) => readValue(d.cell, style));
   return {
     style,

@@ -193,22 +193,22 @@ export async function addOwn(
   return { figures: check.summary.accepted, indicators: indicatorsOf(tables, check), places: tables.geos.map((g) => g.id), coverage };
 }
 
-/** Coverage rows from text columns (years in any order, as ownCoverageQuery gives them). */
+/** Coverage rows from ownCoverageQuery's text; the years of most rows are alike, so each list is read once. */
 function coverageRows(result: { columns: (string | null)[][] }): CoverageRow[] {
-  const [ind = [], geo = [], group = [], first = [], last = [], years = [], n = []] = result.columns;
-  return ind.map((indicator, i) => ({
-    indicator: indicator ?? '',
-    geo: geo[i] ?? '',
-    group: group[i] ?? '',
-    first_year: Number(first[i]),
-    last_year: Number(last[i]),
-    years: (years[i] ?? '')
-      .split(',')
-      .filter(Boolean)
-      .map(Number)
-      .sort((a, b) => a - b),
-    n: Number(n[i]),
-  }));
+  const text = result.columns[0]?.[0] ?? '';
+  const yearLists = new Map<string, number[]>();
+  const yearsOf = (list: string) => {
+    let years = yearLists.get(list);
+    if (!years) yearLists.set(list, (years = Object.freeze(list.split(',').filter(Boolean).map(Number)) as number[]));
+    return years;
+  };
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [indicator, geo, group, first, last, years, n] = line.split('|');
+      return { indicator, geo, group, first_year: Number(first), last_year: Number(last), years: yearsOf(years), n: Number(n) };
+    });
 }
 
 /** The tables of the load, gone (but those kept). */

@@ -102,14 +102,17 @@ function styleHint(cell: string): DecimalStyle | null {
   return null;
 }
 
-/** The file's dominant decimal style among cells that state one; a decimal comma when tied or none do. */
-export function decimalStyle(cells: Iterable<string>): DecimalStyle {
+/**
+ * The file's dominant decimal style among cells that state one, a decimal comma when tied or none
+ * do; from distinct cells and how often each occurs, so each cell's style is read once.
+ */
+export function countedDecimalStyle(cells: Iterable<{ cell: string; n: number }>): DecimalStyle {
   let comma = 0;
   let point = 0;
-  for (const cell of cells) {
+  for (const { cell, n } of cells) {
     const hint = styleHint(cell);
-    if (hint === 'comma') comma++;
-    else if (hint === 'point') point++;
+    if (hint === 'comma') comma += n;
+    else if (hint === 'point') point += n;
   }
   return point > comma ? 'point' : 'comma';
 }
