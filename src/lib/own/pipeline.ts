@@ -193,13 +193,20 @@ export async function addOwn(
   return { figures: check.summary.accepted, indicators: indicatorsOf(tables, check), places: tables.geos.map((g) => g.id), coverage };
 }
 
-/** Coverage rows from ownCoverageQuery's text; the years of most rows are alike, so each list is read once. */
+/** Coverage rows from ownCoverageQuery's text; each distinct list of years is read and sorted once (an ordered aggregate in DuckDB costs memory). */
 function coverageRows(result: { columns: (string | null)[][] }): CoverageRow[] {
   const text = result.columns[0]?.[0] ?? '';
   const yearLists = new Map<string, number[]>();
   const yearsOf = (list: string) => {
     let years = yearLists.get(list);
-    if (!years) yearLists.set(list, (years = Object.freeze(list.split(',').filter(Boolean).map(Number)) as number[]));
+    if (!years) {
+      years = list
+        .split(',')
+        .filter(Boolean)
+        .map(Number)
+        .sort((x, y) => x - y);
+      yearLists.set(list, Object.freeze(years) as number[]);
+    }
     return years;
   };
   return text

@@ -272,7 +272,7 @@ function namesWithIds(t: OwnTableNames, withIds: boolean): string {
 
 /**
  * The coverage of the accepted figures (per indicator, place and group: first and last year, the
- * years in order, the number of figures), for the whole population as the catalog's coverage
+ * years in no order, the number of figures), for the whole population as the catalog's coverage
  * counts it; grouped by lookup rows (numbers) and named only at the end. One text comes back, a
  * line per row (`indicator|place|group|first|last|y1,y2,…|n`): tens of thousands of rows cross to
  * the page as one string to split, not as hundreds of thousands of cells to decode.
@@ -283,7 +283,7 @@ export function ownCoverageQuery(t: OwnTableNames): Query {
       FROM ${t.checked} c JOIN ${t.periods} pe ON pe.row = c.pe_row JOIN ${t.sexes} s ON s.row = c.s_row
       WHERE c.reason IS NULL AND s.sex = 'T' GROUP BY ALL),
     z AS (SELECT i_row, p_row, g_row, min(year_start) AS first_year, max(year_end) AS last_year,
-      string_agg(year_end::VARCHAR, ',' ORDER BY year_end) AS years, sum(n) AS n FROM y GROUP BY ALL)
+      string_agg(year_end::VARCHAR, ',') AS years, sum(n) AS n FROM y GROUP BY ALL)
     SELECT COALESCE(string_agg(concat_ws('|', i.id, p.id, g.id, z.first_year, z.last_year, z.years, z.n), chr(10)), '') AS coverage
     FROM z JOIN nm i ON i.row = z.i_row JOIN nm p ON p.row = z.p_row JOIN nm g ON g.row = z.g_row`);
 }
