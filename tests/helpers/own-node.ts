@@ -105,6 +105,18 @@ export async function acceptedOf(engine: Engine, t: OwnTableNames): Promise<Chec
   });
 }
 
+/** An own file staged in a fresh engine and its columns detected (then corrected, when asked), as the page does. */
+async function stagedAndMapped(engine: Engine, file: Blob, fileName: string, correct?: (m: Mapping) => Mapping) {
+  const staged = await stageOwnFile(engine, { name: fileName, file }, 1);
+  const detected = detectMapping(
+    staged.header,
+    staged.sample.map((r) => r.cells),
+    realCatalog(),
+    fileName,
+  );
+  return { staged, mapping: correct ? correct(detected) : detected };
+}
+
 /** An own file's bytes through staging, detection and the checks, as the page runs them. */
 export async function runOwnNode(
   content: string | Uint8Array,
@@ -115,14 +127,7 @@ export async function runOwnNode(
   const engine = await nodeEngine();
   try {
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-    const staged = await stageOwnFile(engine, { name: fileName, file: new Blob([bytes as BlobPart]) }, 1);
-    const detected = detectMapping(
-      staged.header,
-      staged.sample.map((r) => r.cells),
-      realCatalog(),
-      fileName,
-    );
-    const mapping = correct ? correct(detected) : detected;
+    const { staged, mapping } = await stagedAndMapped(engine, new Blob([bytes as BlobPart]), fileName, correct);
     const problems = checkMapping(mapping, staged.header.length);
     if (problems.length) throw new Error(`the mapping cannot be used: ${problems.map((p) => p.code).join(', ')}`);
     const check = await checkOwn(engine, staged.tables, staged.header, mapping, realCatalog(), options);
@@ -160,14 +165,7 @@ export interface LongFigure {
 export async function longOf(content: string, fileName = 'eigen.csv', correct?: (m: Mapping) => Mapping) {
   const engine = await nodeEngine();
   try {
-    const staged = await stageOwnFile(engine, { name: fileName, file: new Blob([content]) }, 1);
-    const detected = detectMapping(
-      staged.header,
-      staged.sample.map((r) => r.cells),
-      realCatalog(),
-      fileName,
-    );
-    const mapping = correct ? correct(detected) : detected;
+    const { staged, mapping } = await stagedAndMapped(engine, new Blob([content]), fileName, correct);
     await engine.execute(longQuery(staged.tables, staged.header, mapping));
     const rows = await engine.query<LongFigure>({
       sql: `SELECT line, "column", indicator, place, period, "group", value, sex, age, note, blank FROM ${staged.tables.long} ORDER BY line, ord`,

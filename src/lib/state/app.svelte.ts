@@ -61,8 +61,6 @@ export class AppState {
   /** Indicators a user's file added figures to: their prebuilt files and boot.json rows lack them. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private ownIndicators = new Set<string>();
-  /** The files whose figures are in the engine, in the order they were added. */
-  ownFiles = $state.raw<{ name: string; figures: number; indicators: string[] }[]>([]);
   private retries = 0;
 
   /** Before a view exists (boot failed), the language the URL asks for. */
@@ -281,7 +279,6 @@ export class AppState {
       this.data.delete(key);
       this.bootKeys.delete(key);
     }
-    this.ownFiles = [...this.ownFiles, { name: file.name, figures: file.figures, indicators: file.indicators }];
     this.catalog = catalog;
     if (file.indicators[0] && this.view) this.go(toOwnFigures(catalog, this.view, file.indicators[0], file.places[0] ?? ''));
   }
