@@ -18,7 +18,8 @@ const FILE = [
   'Werkzaamheidsgraad;Gent;2021;Belgische herkomst;76,25;T',
   'Werkzaamheidsgraad;Gent;2020;Belgische herkomst;74;V',
   'Tevredenheid (synthetisch);Lier;2019;Marokkaanse herkomst;40;T',
-  'Tevredenheid (synthetisch);Lier;2019;Marokkaanse herkomst;abc;T',
+  // Rejected, but its year widens the span the coverage's year sets are written over.
+  'Tevredenheid (synthetisch);Lier;2017;Marokkaanse herkomst;abc;T',
 ].join('\n');
 
 describe('addOwn', () => {

@@ -54,6 +54,15 @@ describe('one click away', () => {
     expect(new Set(views).size).toBe(views.length);
   });
 
+  it('gives the first states up to the limit: the views and groups before the places', () => {
+    const all = oneClickAway(catalog, rate());
+    expect(all.length).toBeGreaterThan(2);
+    for (const limit of [0, 1, 2, all.length - 1]) expect(oneClickAway(catalog, rate(), limit)).toEqual(all.slice(0, limit));
+    expect(oneClickAway(catalog, rate(), all.length + 5)).toEqual(all);
+    // The place toggle (Gent ticked) is the last state: views and groups are nearer to the user's hand.
+    expect(all[all.length - 1].geos).toEqual(['vlaams_gewest', 'gent']);
+  });
+
   it('toggled keeps the order of the full list whichever way it is clicked', () => {
     expect(toggled(['a', 'b', 'c'], ['c'], 'a', true)).toEqual(['a', 'c']);
     expect(toggled(['a', 'b', 'c'], ['a', 'b', 'c'], 'b', false)).toEqual(['a', 'c']);

@@ -23,6 +23,7 @@ import {
   dropQueries,
   insertObservationsQuery,
   ownCoverageQuery,
+  periodYearsQuery,
   LONG_COLUMNS,
   longQuery,
   rejectedLinesQuery,
@@ -188,24 +189,28 @@ export async function addOwn(
   }
   await engine.insertTable(t.ids, idsTable({ indicator: tables.ids.indicators, place: tables.ids.places, group: tables.ids.groups }));
   await engine.execute(insertObservationsQuery(t, ownSourceId(choices.load)));
-  const coverage = coverageRows(await engine.queryColumns(ownCoverageQuery(t)));
+  const coverage = await coverageOf(engine, t);
   await dropOwn(engine, t);
   return { figures: check.summary.accepted, indicators: indicatorsOf(tables, check), places: tables.geos.map((g) => g.id), coverage };
 }
 
-/** Coverage rows from ownCoverageQuery's text; each distinct list of years is read and sorted once (an ordered aggregate in DuckDB costs memory). */
-function coverageRows(result: { columns: (string | null)[][] }): CoverageRow[] {
+/** The accepted figures' coverage rows, for the catalog. */
+async function coverageOf(engine: OwnEngine, t: OwnTableNames): Promise<CoverageRow[]> {
+  const [first, last] = (await engine.queryColumns(periodYearsQuery(t))).columns.map((c) => c[0]);
+  if (first === null || first === undefined || last === null || last === undefined) return [];
+  return coverageRows(await engine.queryColumns(ownCoverageQuery(t, { first: Number(first), last: Number(last) })), Number(first));
+}
+
+/** Coverage rows from ownCoverageQuery's text; each distinct set of years (a bitstring from `first`) is read once. */
+function coverageRows(result: { columns: (string | null)[][] }, first: number): CoverageRow[] {
   const text = result.columns[0]?.[0] ?? '';
-  const yearLists = new Map<string, number[]>();
-  const yearsOf = (list: string) => {
-    let years = yearLists.get(list);
+  const yearSets = new Map<string, number[]>();
+  const yearsOf = (bits: string) => {
+    let years = yearSets.get(bits);
     if (!years) {
-      years = list
-        .split(',')
-        .filter(Boolean)
-        .map(Number)
-        .sort((x, y) => x - y);
-      yearLists.set(list, Object.freeze(years) as number[]);
+      years = [];
+      for (let i = 0; i < bits.length; i++) if (bits[i] === '1') years.push(first + i);
+      yearSets.set(bits, Object.freeze(years) as number[]);
     }
     return years;
   };
@@ -213,8 +218,8 @@ function coverageRows(result: { columns: (string | null)[][] }): CoverageRow[] {
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [indicator, geo, group, first, last, years, n] = line.split('|');
-      return { indicator, geo, group, first_year: Number(first), last_year: Number(last), years: yearsOf(years), n: Number(n) };
+      const [indicator, geo, group, firstYear, lastYear, bits, n] = line.split('|');
+      return { indicator, geo, group, first_year: Number(firstYear), last_year: Number(lastYear), years: yearsOf(bits), n: Number(n) };
     });
 }
 

@@ -270,20 +270,28 @@ function namesWithIds(t: OwnTableNames, withIds: boolean): string {
   return `SELECT n.row, ${ids} AS id FROM ${t.names} n${join}`;
 }
 
+/** The first and last year any period of the file ends in: the span ownCoverageQuery's year sets are written over. */
+export function periodYearsQuery(t: OwnTableNames): Query {
+  return q(`SELECT min(year_end) AS first, max(year_end) AS last FROM ${t.periods}`);
+}
+
 /**
  * The coverage of the accepted figures (per indicator, place and group: first and last year, the
- * years in no order, the number of figures), for the whole population as the catalog's coverage
- * counts it; grouped by lookup rows (numbers) and named only at the end. One text comes back, a
- * line per row (`indicator|place|group|first|last|y1,y2,…|n`): tens of thousands of rows cross to
- * the page as one string to split, not as hundreds of thousands of cells to decode.
+ * years, the number of figures), for the whole population as the catalog's coverage counts it;
+ * grouped by lookup rows (numbers) and named only at the end. The years are a bitstring over the
+ * file's span (`years`, from periodYearsQuery): one bit per year from the first, so equal sets are
+ * equal texts, read once in the page. One text comes back, a line per row
+ * (`indicator|place|group|first|last|bits|n`): tens of thousands of rows cross to the page as one
+ * string to split, not as hundreds of thousands of cells to decode.
  */
-export function ownCoverageQuery(t: OwnTableNames): Query {
+export function ownCoverageQuery(t: OwnTableNames, years: { first: number; last: number }): Query {
+  const span = (n: number) => String(Math.trunc(n));
   return q(`WITH nm AS (${namesWithIds(t, true)}),
     y AS (SELECT c.i_row, c.p_row, c.g_row, pe.year_end, min(pe.year_start) AS year_start, count(*) AS n
       FROM ${t.checked} c JOIN ${t.periods} pe ON pe.row = c.pe_row JOIN ${t.sexes} s ON s.row = c.s_row
       WHERE c.reason IS NULL AND s.sex = 'T' GROUP BY ALL),
     z AS (SELECT i_row, p_row, g_row, min(year_start) AS first_year, max(year_end) AS last_year,
-      string_agg(year_end::VARCHAR, ',') AS years, sum(n) AS n FROM y GROUP BY ALL)
+      bitstring_agg(year_end, ${span(years.first)}, ${span(years.last)})::VARCHAR AS years, sum(n) AS n FROM y GROUP BY ALL)
     SELECT COALESCE(string_agg(concat_ws('|', i.id, p.id, g.id, z.first_year, z.last_year, z.years, z.n), chr(10)), '') AS coverage
     FROM z JOIN nm i ON i.row = z.i_row JOIN nm p ON p.row = z.p_row JOIN nm g ON g.row = z.g_row`);
 }

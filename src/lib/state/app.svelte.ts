@@ -307,7 +307,7 @@ export class AppState {
     void (async () => {
       const ready = await engine;
       const later: QueryRunner = { query: (q) => ready.query(q, 'later') };
-      for (const next of oneClickAway(catalog, s).slice(0, PREFETCHED_CHOICES)) {
+      for (const next of oneClickAway(catalog, s, PREFETCHED_CHOICES)) {
         const { need, key } = needOf(catalog, next);
         if (this.data.has(key) || this.inFlight.has(key)) continue;
         await whenIdle();

@@ -49,7 +49,8 @@ export function toOwnFigures(c: Catalog, s: ViewState, indicator: string, place:
 
 /** Other places: the groups that still have figures are kept; when none is left, the default groups. */
 export function withGeos(c: Catalog, s: ViewState, geos: string[]): ViewState {
-  const keep = s.groups.filter((g) => groupsWithData(c, s.indicator, geos).includes(g));
+  const withData = groupsWithData(c, s.indicator, geos);
+  const keep = s.groups.filter((g) => withData.includes(g));
   return { ...s, geos, groups: keep.length ? keep : defaultGroups(c, s.indicator, geos) };
 }
 
@@ -60,23 +61,26 @@ export function toggled(all: string[], ids: string[], id: string, on: boolean): 
 }
 
 /**
- * The states one click away: each group or place ticked or unticked, each other view tab. What the
- * app prefetches while the engine is idle, so the next click draws from its cache.
+ * The states one click away, the first `limit` of them: each other view tab, each group or place
+ * ticked or unticked. What the app prefetches while the engine is idle, so the next click draws
+ * from its cache. A file that brings hundreds of places stops at the limit, not after them all.
  */
-export function oneClickAway(c: Catalog, s: ViewState): ViewState[] {
+export function oneClickAway(c: Catalog, s: ViewState, limit = Infinity): ViewState[] {
   const out: ViewState[] = [];
   const possible = possibleViews(c, s);
   for (const v of offeredViews(c, s)) if (v !== s.view && possible[v]) out.push({ ...s, view: v });
   const groups = groupsWithData(c, s.indicator, s.geos);
   for (const g of groups) {
+    if (out.length >= limit) return out.slice(0, limit);
     const next = toggled(groups, s.groups, g, !s.groups.includes(g));
     if (next.length) out.push({ ...s, groups: next });
   }
   const geos = geosWithData(c, s.indicator);
   if (geos.length > 1)
     for (const g of geos) {
+      if (out.length >= limit) break;
       const next = toggled(geos, s.geos, g, !s.geos.includes(g));
       if (next.length) out.push(withGeos(c, s, next));
     }
-  return out;
+  return out.slice(0, limit);
 }
