@@ -1,5 +1,5 @@
 /**
- * npm run bench:extract [-- --sizes 100k,1m,10m] [--runs 3] [--note "text"] [--md-only]
+ * npm run bench:extract [-- --sizes 100k,1m,10m] [--runs 3] [--timeout-s 300] [--note "text"] [--md-only]
  *
  * How the browser should load the product's extract when it grows to millions of rows (issue 12,
  * point 7): the ways compared in one run, in headless Chromium, on SYNTHETIC extracts with the
@@ -61,6 +61,7 @@ const PAGE_DIR = join(DATA, 'extract-page');
 const INDICATOR = 'synthetic_017';
 const VIEW_COLUMNS = ['indicator', 'geo', 'period', 'period_sort', 'group', 'sex', 'age', 'value', 'source', 'approx'];
 const REPEATS = 10;
+const RUN_TIMEOUT_S = Math.max(10, Number(argument('timeout-s') ?? 300));
 
 // ---- input files --------------------------------------------------------------------------------
 
@@ -252,10 +253,11 @@ async function runOnce(h: Harness, root: number, url: string, way: Way): Promise
   const sampler = startSampler(root, cdp);
   let result: Omit<Run, 'bytes' | 'requests' | 'rendererRss' | 'rendererPss' | 'rssBefore'>;
   try {
-    result = (await page.evaluate(
-      (w) => (window as unknown as { runWay: (w: string) => Promise<unknown> }).runWay(w),
-      way,
-    )) as typeof result;
+    const ran = page.evaluate((w) => (window as unknown as { runWay: (w: string) => Promise<unknown> }).runWay(w), way);
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${RUN_TIMEOUT_S} s`)), RUN_TIMEOUT_S * 1000),
+    );
+    result = (await Promise.race([ran, timeout])) as typeof result;
   } catch (e) {
     result = { error: `the page failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}` };
   }
