@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { settled } from './expect';
-import { SCREENSHOTS, startHarness, waitForEngine, type Harness } from './harness';
+import { SCREENSHOTS, startHarness, type Harness } from './harness';
 import { join } from 'node:path';
+import { openOwnPanel } from './own-panel';
 
 let h: Harness;
 beforeAll(async () => {
@@ -39,14 +40,6 @@ function windows1252(text: string): Buffer {
   return Buffer.from([...text].map((c) => (c === 'é' ? 0xe9 : c === 'ê' ? 0xea : c.charCodeAt(0))));
 }
 
-async function openOwnPanel(path = '/'): Promise<Page> {
-  const page = await h.open(path);
-  await waitForEngine(page);
-  await settled(page);
-  await page.locator('[data-testid="own-data"] > summary').click();
-  return page;
-}
-
 async function choose(page: Page, name: string, bytes: Buffer, mimeType = 'text/csv'): Promise<void> {
   await page.getByTestId('own-file').setInputFiles({ name, mimeType, buffer: bytes });
 }
@@ -58,7 +51,7 @@ async function download(page: Page, testid: string): Promise<string> {
 
 describe('a long CSV with ; and decimal commas, in Windows-1252', () => {
   it('is recognised, checked row by row, added, drawn and exported as the user’s, and nothing leaves the page', async () => {
-    const page = await openOwnPanel();
+    const page = await openOwnPanel(h);
     const sent: { url: string; body: string }[] = [];
     page.on('request', (r) => sent.push({ url: r.url(), body: r.postData() ?? '' }));
     await choose(page, FILE_NAME, windows1252(LONG_CSV));
@@ -145,7 +138,7 @@ describe('bad files get a message naming the file, and the page keeps working', 
   ];
   for (const [what, name, bytes, message] of cases)
     it(`${what}`, async () => {
-      const page = await openOwnPanel();
+      const page = await openOwnPanel(h);
       await choose(page, name, bytes);
       const error = page.getByTestId('own-error');
       await error.waitFor({ timeout: 30_000 });
@@ -156,7 +149,7 @@ describe('bad files get a message naming the file, and the page keeps working', 
     });
 
   it('payloads as labels stay text: no formula, no script, no SQL', async () => {
-    const page = await openOwnPanel('/?lang=en');
+    const page = await openOwnPanel(h, '/?lang=en');
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;

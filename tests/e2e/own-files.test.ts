@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openMemory } from '../../scripts/lib/duckdb-node';
 import { settled } from './expect';
-import { SCREENSHOTS, startHarness, waitForEngine, type Harness } from './harness';
+import { SCREENSHOTS, startHarness, type Harness } from './harness';
+import { openOwnPanel } from './own-panel';
 
 let h: Harness;
 let dir: string;
@@ -36,14 +37,6 @@ afterAll(async () => {
   await h?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function openOwnPanel(path = '/'): Promise<Page> {
-  const page = await h.open(path);
-  await waitForEngine(page);
-  await settled(page);
-  await page.locator('[data-testid="own-data"] > summary').click();
-  return page;
-}
 
 async function download(page: Page, testid: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
@@ -76,7 +69,7 @@ async function exportedValues(page: Page): Promise<string[]> {
 describe('Parquet files', () => {
   for (const codec of ['zstd', 'snappy'])
     it(`${codec}: a DECIMAL keeps its decimals and a DATE is a period, drawn and exported`, async () => {
-      const page = await openOwnPanel();
+      const page = await openOwnPanel(h);
       await page.getByTestId('own-file').setInputFiles(join(dir, `synthetisch-${codec}.parquet`));
       await page.getByTestId('own-mapping').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('own-mapping').innerText()).toContain(`synthetisch-${codec}.parquet: 2 rijen`);
@@ -90,7 +83,7 @@ describe('Parquet files', () => {
 
 describe('a Parquet file larger than the page loads at once', () => {
   it('dropped: its indicators are listed, one is chosen, and only its rows are read', async () => {
-    const page = await openOwnPanel();
+    const page = await openOwnPanel(h);
     await page.getByTestId('own-file').setInputFiles(join(dir, 'groot.parquet'));
     const choose = page.getByTestId('own-choose');
     await choose.waitFor({ timeout: 60_000 });
@@ -105,7 +98,7 @@ describe('a Parquet file larger than the page loads at once', () => {
   });
 
   it('by URL: read by range requests, and what was fetched is a small part of the file, counted by the server', async () => {
-    const page = await openOwnPanel('/?lang=en');
+    const page = await openOwnPanel(h, '/?lang=en');
     const body = readFileSync(join(dir, 'groot.parquet'));
     let served = 0;
     await page.route('**/eigen/groot.parquet', async (route) => {
@@ -146,7 +139,7 @@ describe('a Parquet file larger than the page loads at once', () => {
 
 describe('a wide CSV, in English', () => {
   it('a column per year becomes a figure per year; the report and the chart speak English', async () => {
-    const page = await openOwnPanel('/?lang=en');
+    const page = await openOwnPanel(h, '/?lang=en');
     const csv = ['Gemeente;Herkomst;2019;2020 (%)', 'Gent;Belgische herkomst;75,1;75,9', 'Gent;Niet-EU-herkomst;48,2;-'].join('\n');
     await page.getByTestId('own-file').setInputFiles({ name: 'werkzaamheid-breed.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const mapping = page.getByTestId('own-mapping');
@@ -163,7 +156,7 @@ describe('a wide CSV, in English', () => {
 
 describe('beside the curated figures', () => {
   it('a file on a catalogue indicator is drawn in the file’s place beside the Flemish figure', async () => {
-    const page = await openOwnPanel();
+    const page = await openOwnPanel(h);
     const csv = ['indicator;gemeente;jaar;herkomst;waarde', 'Werkzaamheidsgraad;Gent;2019;Belgische herkomst;70,5'].join('\n');
     await page.getByTestId('own-file').setInputFiles({ name: 'gent.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('own-mapping').waitFor({ timeout: 30_000 });
@@ -183,7 +176,7 @@ describe('beside the curated figures', () => {
 
 describe('a file by URL', () => {
   it('a file on this site is read like a chosen one; a missing one gets a message naming it', async () => {
-    const page = await openOwnPanel();
+    const page = await openOwnPanel(h);
     const csv = ['indicator;gemeente;jaar;herkomst;waarde', 'Aandeel (synthetisch);Gent;2019;Belgische herkomst;3,5'].join('\n');
     await page.route('**/eigen/synthetisch.csv', (route) => route.fulfill({ status: 200, contentType: 'text/csv', body: csv }));
     await page.getByTestId('own-url').fill(new URL('eigen/synthetisch.csv', h.url).href);
@@ -201,7 +194,7 @@ describe('a file by URL', () => {
 
 describe('cancelling', () => {
   it('a read cancelled midway leaves nothing behind and the page keeps working', async () => {
-    const page = await openOwnPanel();
+    const page = await openOwnPanel(h);
     // 40 MB of synthetic rows: long enough to cancel while it is read.
     const line = 'Aandeel (synthetisch);Gent;2019;Belgische herkomst;3,5\n';
     const big = Buffer.from('indicator;gemeente;jaar;herkomst;waarde\n' + line.repeat(Math.ceil(40e6 / line.length)));

@@ -19,6 +19,7 @@ import { acceptedQuery, longQuery } from '../../src/lib/own/sql';
 import type { OwnTableNames } from '../../src/lib/own/sql';
 import { DEFAULT_OWN_OPTIONS, type OwnOptions } from '../../src/lib/own/validate';
 import { realCatalog } from './own-catalog';
+import type { Observation } from '../../src/lib/data/types';
 
 function sqlType(arrowType: string): string {
   if (arrowType === 'Utf8' || arrowType === 'LargeUtf8') return 'VARCHAR';
@@ -78,23 +79,24 @@ export async function nodeEngine(): Promise<Engine & { conn: DuckDBConnection; c
 }
 
 /** An accepted figure as the checks leave it in own_checked_N (line and the observation's fields). */
-export interface CheckedFigure {
-  line: number;
-  indicator: string;
-  geo: string;
-  period: string;
-  period_kind: string;
-  period_start: string;
-  period_end: string;
-  period_sort: number;
-  year_start: number;
-  year_end: number;
-  group: string;
-  sex: string;
-  age: string | null;
-  value: number;
-  note: string | null;
-}
+/** An accepted figure as it would enter observations (before the app gives ids), with the line it is on. */
+export type CheckedFigure = Pick<
+  Observation,
+  | 'indicator'
+  | 'geo'
+  | 'period'
+  | 'period_kind'
+  | 'period_start'
+  | 'period_end'
+  | 'period_sort'
+  | 'year_start'
+  | 'year_end'
+  | 'group'
+  | 'sex'
+  | 'age'
+  | 'value'
+  | 'note'
+> & { line: number };
 
 export async function acceptedOf(engine: Engine, t: OwnTableNames): Promise<CheckedFigure[]> {
   const { sql } = acceptedQuery(t, 'test', false);

@@ -10,9 +10,9 @@ import { NotTextError, type TextEncoding } from './decode';
 import { parquetTablesInWorker } from './parquet-in-worker';
 import { chunksOf, utf8FileOf, type Utf8File } from './text-file';
 import { dropOwn, sampleOf, stageCells } from './pipeline';
-import { ownTableNames, type OwnTableNames } from './sql';
+import { countQuery, ownTableNames, type OwnTableNames } from './sql';
 import { recordLines, sniffedText, type CsvDialectFound } from './lines';
-import { countRawQuery, headerQuery, readCsvQuery, sniffQuery, stagingNames } from './stage';
+import { headerQuery, readCsvQuery, sniffQuery, stagingNames } from './stage';
 
 export interface OwnInput {
   name: string;
@@ -140,7 +140,7 @@ export async function stageOwnFile(engine: Engine, input: OwnInput, load: number
       chunksOf(text.blob, { signal, onProgress: (done, total) => onProgress?.({ phase: 'lines', done: done / total }) }),
       dialect,
     );
-    const { columns } = await engine.queryColumns(countRawQuery(names));
+    const { columns } = await engine.queryColumns(countQuery(tables.raw));
     // Trusted only when the scan counted the records DuckDB read; else rows are numbered in order.
     if (Number(columns[0]?.[0]) === lines.length) {
       await engine.insertTable(tables.lines, linesTable(lines));

@@ -43,7 +43,7 @@ export const FIRST_REJECTIONS = 100;
 /** The staged file as text cells with line numbers; its row count. */
 export async function stageCells(engine: OwnEngine, t: OwnTableNames, header: string[], withLines: boolean): Promise<number> {
   await engine.execute(cellsQuery(t, header, withLines));
-  const { columns } = await engine.queryColumns(countQuery(t));
+  const { columns } = await engine.queryColumns(countQuery(t.cells));
   return Number(columns[0]?.[0] ?? 0);
 }
 

@@ -5,15 +5,16 @@
  * Names inside SQL are ours (`own-3.csv`, `own_raw_3`), never the user's file name.
  */
 import type { Query } from '../queries/sql';
+import { ownTableNames } from './sql';
 
 export interface StagingNames {
   file: string;
   table: string;
 }
 
+/** The file DuckDB reads for load N, and the table it is read into (the load's raw table). */
 export function stagingNames(n: number): StagingNames {
-  if (!Number.isInteger(n) || n < 0) throw new Error(`a staging number is a whole number, not ${n}`);
-  return { file: `own-${n}.csv`, table: `own_raw_${n}` };
+  return { file: `own-${n}.csv`, table: ownTableNames(n).raw };
 }
 
 function checked({ file, table }: StagingNames): StagingNames {
@@ -43,9 +44,4 @@ export function sniffQuery(names: StagingNames): Query {
 export function headerQuery(names: StagingNames): Query {
   const { table } = checked(names);
   return { sql: `SELECT * FROM ${table} LIMIT 0`, params: [] };
-}
-
-export function countRawQuery(names: StagingNames): Query {
-  const { table } = checked(names);
-  return { sql: `SELECT CAST(count(*) AS VARCHAR) AS n FROM ${table}`, params: [] };
 }
