@@ -40,6 +40,7 @@ import { ROOT, startHarness, type Harness } from '../tests/e2e/harness';
 import { startServer } from './serve.mjs';
 import { openMemory } from './lib/duckdb-node';
 import { browserPid, startSampler } from './lib/chromium-memory';
+import { compressed } from './lib/precompress-plugin';
 
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -290,6 +291,8 @@ interface Case {
   way: Way;
   file: string;
   fileBytes: number;
+  /** The file as the build would precompress it (brotli, scripts/lib/precompress-plugin.ts): what a whole-file GET transfers from a host that sends it so. */
+  fileBrotli?: number;
   runs: number;
   errors: string[];
   ready: Stats;
@@ -316,15 +319,26 @@ const ms = (s: Stats) => (s ? `${s.median.toLocaleString('en')} ms (${s.min.toLo
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 2 : 1)} MB`;
 const mbStats = (s: Stats) => (s ? mb(s.median) : '–');
 
+/** Each case's file size under brotli, as the build compresses (computed once per file, cached by content). */
+function withCompressedSizes(r: Result): Result {
+  const sizes = new Map<string, number>();
+  for (const c of r.cases) {
+    if (c.fileBrotli !== undefined) continue;
+    if (!sizes.has(c.file)) sizes.set(c.file, compressed(readFileSync(join(ROOT, c.file)), 'br').length);
+    c.fileBrotli = sizes.get(c.file);
+  }
+  return r;
+}
+
 function markdown(r: Result): string {
   const lines = [
     `# Loading the extract at scale (scripts/bench-extract.ts), ${r.date}`,
     '',
     `${r.machine}. Load average (1, 5, 15 min) at the start ${r.load.start.join(', ')}, at the end ${r.load.end.join(', ')}.${r.note ? ` Note: ${r.note}` : ''}`,
     '',
-    'SYNTHETIC observations (scripts/make-synthetic-extract.ts: 17 columns, sorted by indicator, 40 indicators, zstd Parquet with row groups of about 1 % of the rows); the database file holds the same rows, written by Node’s DuckDB 1.4.3 (the engine DuckDB-WASM 1.32 runs). A blank page with the app’s DuckDB worker and wasm; each way in a fresh context, cache off; engine start left out. Ready: from the first fetch to a table a query can read. View query: one indicator (1/40 of the rows), the ten columns a view needs, ordered; the first run, then the median of 10 repeats. Bytes: the bodies the server sent for the data file (Content-Length of each GET, counted in the server: DuckDB’s worker reads the database file by synchronous requests the page’s CDP session does not see); requests include HEADs. Memory: peak RSS and PSS summed over the renderer processes (the page’s renderer runs DuckDB’s worker), sampled every 100 ms. Medians of the runs, ranges in brackets.',
+    'SYNTHETIC observations (scripts/make-synthetic-extract.ts: 17 columns, sorted by indicator, 40 indicators, zstd Parquet with row groups of about 1 % of the rows); the database file holds the same rows, written by Node’s DuckDB 1.4.3 (the engine DuckDB-WASM 1.32 runs). A blank page with the app’s DuckDB worker and wasm; each way in a fresh context, cache off; engine start left out. Ready: from the first fetch to a table a query can read. View query: one indicator (1/40 of the rows), the ten columns a view needs, ordered; the first run, then the median of 10 repeats. Data file (brotli): its size, and its size brotli-compressed as the build precompresses files (scripts/lib/precompress-plugin.ts), which is what a whole-file GET transfers from a host that sends the compressed copy (here it was sent uncompressed). Bytes: the bodies the server sent for the data file (Content-Length of each GET, counted in the server: DuckDB’s worker reads the database file by synchronous requests the page’s CDP session does not see); requests include HEADs. Memory: peak RSS and PSS summed over the renderer processes (the page’s renderer runs DuckDB’s worker), sampled every 100 ms. Medians of the runs, ranges in brackets.',
     '',
-    '| rows | way | data file | ready | first view query | view query, median of 10 | bytes received | share of the file | peak renderer RSS | peak renderer PSS | outcome |',
+    '| rows | way | data file (brotli) | ready | first view query | view query, median of 10 | bytes received | share of the file | peak renderer RSS | peak renderer PSS | outcome |',
     '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const c of r.cases) {
@@ -333,7 +347,7 @@ function markdown(r: Result): string {
       ? `${c.runs - c.errors.length} of ${c.runs} ran; ${c.errors[0]}`
       : `${c.runs}× ${c.viewRows?.toLocaleString('en')} rows`;
     lines.push(
-      `| ${c.rows.toLocaleString('en')} | ${c.way} | ${c.file} (${mb(c.fileBytes)}) | ${ms(c.ready)} | ${ms(c.firstQuery)} | ${ms(c.queryMedian)} | ${c.bytes ? mb(c.bytes.median) : '–'} in ${c.requests} request${c.requests === 1 ? '' : 's'} | ${share} | ${mbStats(c.rendererRss)} | ${mbStats(c.rendererPss)} | ${outcome} |`,
+      `| ${c.rows.toLocaleString('en')} | ${c.way} | ${c.file} (${mb(c.fileBytes)}; ${c.fileBrotli ? mb(c.fileBrotli) : '–'}) | ${ms(c.ready)} | ${ms(c.firstQuery)} | ${ms(c.queryMedian)} | ${c.bytes ? mb(c.bytes.median) : '–'} in ${c.requests} request${c.requests === 1 ? '' : 's'} | ${share} | ${mbStats(c.rendererRss)} | ${mbStats(c.rendererPss)} | ${outcome} |`,
     );
   }
   // Every way that ran must have drawn the same view: the same rows and the same sum of values.
@@ -352,7 +366,8 @@ function markdown(r: Result): string {
 
 async function main(): Promise<void> {
   if (MD_ONLY) {
-    const saved = JSON.parse(readFileSync(join(RESULTS, 'extract.json'), 'utf8')) as Result;
+    const saved = withCompressedSizes(JSON.parse(readFileSync(join(RESULTS, 'extract.json'), 'utf8')) as Result);
+    writeFileSync(join(RESULTS, 'extract.json'), JSON.stringify(saved, null, 2) + '\n');
     writeFileSync(join(RESULTS, 'extract.md'), markdown(saved));
     console.log(markdown(saved));
     return;
@@ -410,13 +425,13 @@ async function main(): Promise<void> {
     // Leave no bundle behind for `eslint .` to find (it does not read .gitignore).
     rmSync(PAGE_DIR, { recursive: true, force: true });
   }
-  const result: Result = {
+  const result: Result = withCompressedSizes({
     date: new Date().toISOString(),
     machine: `${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; Chromium ${chromium} headless`,
     load: { start: loadAtStart.map((x) => Math.round(x * 100) / 100), end: loadavg().map((x) => Math.round(x * 100) / 100) },
     note: NOTE ?? null,
     cases,
-  };
+  });
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'extract.json'), JSON.stringify(result, null, 2) + '\n');
   writeFileSync(join(RESULTS, 'extract.md'), markdown(result));

@@ -32,12 +32,11 @@ const TYPES = {
 export const PAGE_CSP = [
   // Everything else (manifests, icons, media) only from this origin.
   "default-src 'self'",
-  // 'unsafe-eval': Apache Arrow's builders on the main thread (a user's file's lookups turned into
-  // tables for DuckDB) compile functions with `new Function`; without it a user's file cannot be
-  // checked (measured in Chromium, tests/e2e/faults.test.ts; the extract itself loads without it).
-  // DuckDB itself does not need it. No 'wasm-unsafe-eval':
-  // the page compiles no WebAssembly, the worker does.
-  "script-src 'self' 'unsafe-eval'",
+  // Scripts from this origin only, and no JavaScript generated at run time: no 'unsafe-eval' (Arrow
+  // tables are built from buffers, never by Arrow's builders, which use `new Function`).
+  // 'wasm-unsafe-eval': the zstd decoder (hyparquet-compressors) compiles WebAssembly on the page
+  // when a user's Parquet file's indicators are read for the choice (tests/e2e/faults.test.ts).
+  "script-src 'self' 'wasm-unsafe-eval'",
   // 'unsafe-inline': Observable Plot writes a <style> element into each chart, and Svelte sets
   // style attributes (bar widths, colour swatches).
   "style-src 'self' 'unsafe-inline'",

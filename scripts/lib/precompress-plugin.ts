@@ -21,7 +21,8 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-function compressed(bytes: Buffer, kind: 'br' | 'gz'): Buffer {
+/** The bytes compressed as the build compresses them (cached by content). */
+export function compressed(bytes: Buffer, kind: 'br' | 'gz'): Buffer {
   const key = createHash('sha256').update(bytes).digest('hex');
   const cached = join(CACHE, `${key}.${kind}`);
   if (existsSync(cached)) return readFileSync(cached);

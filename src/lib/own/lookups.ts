@@ -3,7 +3,8 @@
  * small tables DuckDB joins back onto every figure of the file (src/lib/own/sql.ts). A million rows
  * of percentages hold a few thousand distinct figures and a few hundred places.
  */
-import { Bool, Float64, Int32, Table, Utf8, vectorFromArray, type DataType } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
+import { tableOf } from './arrow';
 import type { TextColumns } from '../db/engine';
 import { matchGroup, matchIndicator, matchPlace, type OwnCatalog } from './match';
 import { cleanLabel } from './text';
@@ -56,11 +57,6 @@ export function cellsByRole(result: TextColumns, constant: Map<string, string>):
       notBlank: figures.notBlank.map((d) => ({ ...d, cell })),
     });
   return out;
-}
-
-type Column = [DataType, unknown[]];
-function arrowOf(columns: Record<string, Column>): Table {
-  return new Table(Object.fromEntries(Object.entries(columns).map(([name, [type, values]]) => [name, vectorFromArray(values, type)])));
 }
 
 export type NameRole = 'indicator' | 'place' | 'group';
@@ -119,13 +115,13 @@ function idsOf<T>(values: (T | null)[]): (number | null)[] {
 
 export function namesTable(lookups: NameLookup[]): Table {
   const rows = lookups.flatMap((l) => l.rows.map((r) => ({ ...r, keyId: r.key === null ? null : l.keyIds.get(r.key)! })));
-  return arrowOf({
-    row: [new Int32(), rowNumbers(rows.length)],
-    key_id: [new Int32(), rows.map((r) => r.keyId)],
-    role: [new Utf8(), rows.map((r) => r.role)],
-    cell: [new Utf8(), rows.map((r) => r.cell)],
-    key: [new Utf8(), rows.map((r) => r.key)],
-    matched: [new Bool(), rows.map((r) => r.matched)],
+  return tableOf({
+    row: ['INTEGER', rowNumbers(rows.length)],
+    key_id: ['INTEGER', rows.map((r) => r.keyId)],
+    role: ['VARCHAR', rows.map((r) => r.role)],
+    cell: ['VARCHAR', rows.map((r) => r.cell)],
+    key: ['VARCHAR', rows.map((r) => r.key)],
+    matched: ['BOOLEAN', rows.map((r) => r.matched)],
   });
 }
 
@@ -135,18 +131,18 @@ export function periodsTable(distinct: DistinctCell[]): { style: PeriodStyle; ta
   const read = distinct.map((d) => readPeriod(d.cell, style));
   return {
     style,
-    table: arrowOf({
-      row: [new Int32(), rowNumbers(distinct.length)],
-      cell: [new Utf8(), distinct.map((d) => d.cell)],
-      empty: [new Bool(), distinct.map((d) => cleanLabel(d.cell) === '')],
-      text_id: [new Int32(), idsOf(read.map((p) => p?.text ?? null))],
-      text: [new Utf8(), read.map((p) => p?.text ?? null)],
-      kind: [new Utf8(), read.map((p) => p?.kind ?? null)],
-      start_date: [new Utf8(), read.map((p) => p?.start ?? null)],
-      end_date: [new Utf8(), read.map((p) => p?.end ?? null)],
-      sort: [new Float64(), read.map((p) => p?.sort ?? null)],
-      year_start: [new Int32(), read.map((p) => p?.yearStart ?? null)],
-      year_end: [new Int32(), read.map((p) => p?.yearEnd ?? null)],
+    table: tableOf({
+      row: ['INTEGER', rowNumbers(distinct.length)],
+      cell: ['VARCHAR', distinct.map((d) => d.cell)],
+      empty: ['BOOLEAN', distinct.map((d) => cleanLabel(d.cell) === '')],
+      text_id: ['INTEGER', idsOf(read.map((p) => p?.text ?? null))],
+      text: ['VARCHAR', read.map((p) => p?.text ?? null)],
+      kind: ['VARCHAR', read.map((p) => p?.kind ?? null)],
+      start_date: ['VARCHAR', read.map((p) => p?.start ?? null)],
+      end_date: ['VARCHAR', read.map((p) => p?.end ?? null)],
+      sort: ['DOUBLE', read.map((p) => p?.sort ?? null)],
+      year_start: ['INTEGER', read.map((p) => p?.yearStart ?? null)],
+      year_end: ['INTEGER', read.map((p) => p?.yearEnd ?? null)],
     }),
   };
 }
@@ -164,50 +160,50 @@ export function valuesTable(distinct: DistinctCell[]): { style: DecimalStyle; ta
   const read = distinct.map((d) => readValue(d.cell, style));
   return {
     style,
-    table: arrowOf({
-      row: [new Int32(), rowNumbers(distinct.length)],
-      cell: [new Utf8(), distinct.map((d) => d.cell)],
-      reason: [new Utf8(), read.map((v) => (v.ok ? null : v.reason))],
-      value: [new Float64(), read.map((v) => (v.ok ? v.value : null))],
-      decimals: [new Int32(), read.map((v) => (v.ok ? decimalsOf(v.value) : null))],
+    table: tableOf({
+      row: ['INTEGER', rowNumbers(distinct.length)],
+      cell: ['VARCHAR', distinct.map((d) => d.cell)],
+      reason: ['VARCHAR', read.map((v) => (v.ok ? null : v.reason))],
+      value: ['DOUBLE', read.map((v) => (v.ok ? v.value : null))],
+      decimals: ['INTEGER', read.map((v) => (v.ok ? decimalsOf(v.value) : null))],
     }),
   };
 }
 
 export function sexesTable(distinct: DistinctCell[]): Table {
   const read = distinct.map((d) => readSex(d.cell));
-  return arrowOf({
-    row: [new Int32(), rowNumbers(distinct.length)],
-    cell: [new Utf8(), distinct.map((d) => d.cell)],
-    sex_id: [new Int32(), idsOf(read)],
-    sex: [new Utf8(), read],
+  return tableOf({
+    row: ['INTEGER', rowNumbers(distinct.length)],
+    cell: ['VARCHAR', distinct.map((d) => d.cell)],
+    sex_id: ['INTEGER', idsOf(read)],
+    sex: ['VARCHAR', read],
   });
 }
 
 export function agesTable(distinct: DistinctCell[]): Table {
   const read = distinct.map((d) => readAge(d.cell));
-  return arrowOf({
-    row: [new Int32(), rowNumbers(distinct.length)],
-    cell: [new Utf8(), distinct.map((d) => d.cell)],
-    age_id: [new Int32(), idsOf(read)],
-    age: [new Utf8(), read],
+  return tableOf({
+    row: ['INTEGER', rowNumbers(distinct.length)],
+    cell: ['VARCHAR', distinct.map((d) => d.cell)],
+    age_id: ['INTEGER', idsOf(read)],
+    age: ['VARCHAR', read],
   });
 }
 
 export function notesTable(distinct: DistinctCell[]): Table {
-  return arrowOf({
-    row: [new Int32(), rowNumbers(distinct.length)],
-    cell: [new Utf8(), distinct.map((d) => d.cell)],
-    note: [new Utf8(), distinct.map((d) => cleanLabel(d.cell) || null)],
+  return tableOf({
+    row: ['INTEGER', rowNumbers(distinct.length)],
+    cell: ['VARCHAR', distinct.map((d) => d.cell)],
+    note: ['VARCHAR', distinct.map((d) => cleanLabel(d.cell) || null)],
   });
 }
 
 /** The app's ids of the file's names (catalogue ids, or the `eigen_…` ids given to its own). */
 export function idsTable(ids: Record<NameRole, Map<string, string>>): Table {
   const rows = (Object.keys(ids) as NameRole[]).flatMap((kind) => [...ids[kind]].map(([key, id]) => ({ kind, key, id })));
-  return arrowOf({
-    kind: [new Utf8(), rows.map((r) => r.kind)],
-    key: [new Utf8(), rows.map((r) => r.key)],
-    id: [new Utf8(), rows.map((r) => r.id)],
+  return tableOf({
+    kind: ['VARCHAR', rows.map((r) => r.kind)],
+    key: ['VARCHAR', rows.map((r) => r.key)],
+    id: ['VARCHAR', rows.map((r) => r.id)],
   });
 }
