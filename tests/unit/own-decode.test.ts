@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NotTextError } from '../../src/lib/own/decode';
 import { recordLines } from '../../src/lib/own/lines';
 import { CHUNK_BYTES, utf8FileOf } from '../../src/lib/own/text-file';
+import { rng, seedOf } from '../helpers/prng';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const blob = (bytes: Uint8Array | string) => new Blob([bytes as BlobPart]);
@@ -94,5 +95,47 @@ describe('recordLines', () => {
   it('follows an escape other than the quote, and a file that quotes nothing', async () => {
     expect(await lines('a\n"x\\"\ny"\n2\n', { ...dialect, escape: '\\' })).toEqual([2, 4]);
     expect(await lines('a\n"x\n2\n', { ...dialect, quote: '', escape: '' })).toEqual([2, 3]);
+  });
+
+  it('agrees with a character-by-character reading of the whole text on generated files cut anywhere', async () => {
+    /** The oracle: the whole text at once, one character at a time, DuckDB's rules as the scan states them. */
+    const expected = (text: string, d: typeof dialect) => {
+      const starts: number[] = [];
+      let line = 1;
+      let start = 1;
+      let inQuote = false;
+      let escaped = false;
+      let content = false;
+      let skipped = 0;
+      let headerSeen = !d.header;
+      const end = () => {
+        if (start === line && !content) return;
+        if (skipped < d.skipRows) skipped++;
+        else if (!headerSeen) headerSeen = true;
+        else starts.push(start);
+      };
+      for (const ch of text) {
+        if (ch === '\n') {
+          if (!inQuote) end();
+          line++;
+          content = false;
+          if (!inQuote) start = line;
+        } else if (ch !== '\r') {
+          content = true;
+          if (escaped) escaped = false;
+          else if (inQuote && d.escape !== d.quote && ch === d.escape) escaped = true;
+          else if (ch === d.quote && d.quote !== '') inQuote = !inQuote;
+        }
+      }
+      if (content || start !== line) end();
+      return starts;
+    };
+    const r = rng(seedOf(12));
+    const parts = ['a', 'bc', ';', '12,5', ' ', '"', '""', '\\', '\n', '\r\n', '\r', 'é', '\n\n'];
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: r.int(0, 60) }, () => r.pick(parts)).join('');
+      const d = r.pick([dialect, { ...dialect, escape: '\\' }, { ...dialect, quote: '', escape: '' }, { ...dialect, skipRows: 1 }]);
+      expect(await lines(text, d, r.int(1, 5)), JSON.stringify({ text, d })).toEqual(expected(text, d));
+    }
   });
 });
