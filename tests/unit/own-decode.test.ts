@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { NotTextError } from '../../src/lib/own/decode';
 import { recordLines } from '../../src/lib/own/lines';
-import { CHUNK_BYTES, utf8FileOf } from '../../src/lib/own/text-file';
+import { CHUNK_BYTES, utf8FileOf, windows1252FileOf } from '../../src/lib/own/text-file';
+import { stageOwnFile } from '../../src/lib/own/load';
+import { nodeEngine } from '../helpers/own-node';
 import { rng, seedOf } from '../helpers/prng';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -64,6 +66,53 @@ describe('utf8FileOf', () => {
     const error = await failure(parquetHead);
     expect(error).toBeInstanceOf(NotTextError);
     expect((error as NotTextError).reason).toBe('binary');
+  });
+});
+
+describe('utf8FileOf without the whole-file check, as a dropped CSV is read', () => {
+  it('hands a file without a UTF-16 mark over unread, says it is unchecked, and still finds binary, empty and blank heads', async () => {
+    const bytes = new Uint8Array([0x4c, 0x69, 0xe8, 0x67, 0x65, 0x0a]); // "Liège" in Windows-1252: not UTF-8
+    const file = blob(bytes);
+    const read = await utf8FileOf(file, { check: false });
+    expect(read).toEqual({ blob: file, encoding: 'utf-8', checked: false });
+    expect(await utf8FileOf(blob(utf8(TEXT)), { check: true })).toMatchObject({ encoding: 'utf-8', checked: true });
+    for (const [bytes, reason] of [
+      [new Uint8Array(), 'empty'],
+      [utf8(' \n\n'), 'empty'],
+      [new Uint8Array([0x50, 0x41, 0x52, 0x31, 0x15, 0x04, 0x00, 0x00, 0x15, 0x9c]), 'binary'],
+    ] as const) {
+      await expect(utf8FileOf(blob(bytes), { check: false })).rejects.toMatchObject({ reason });
+    }
+    // UTF-16 is re-encoded either way: DuckDB reads only UTF-8.
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x0a, 0x00]);
+    expect(await utf8FileOf(blob(utf16), { check: false })).toMatchObject({ encoding: 'utf-16le', checked: true });
+  });
+
+  it('re-encodes a file from Windows-1252 when asked', async () => {
+    const out = await windows1252FileOf(blob(new Uint8Array([0x4c, 0x69, 0xe8, 0x67, 0x65, 0x3b, 0x80, 0x0a])));
+    expect(out.encoding).toBe('windows-1252');
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(await out.blob.arrayBuffer())).toBe('Liège;€\n');
+  });
+
+  it('stages a Windows-1252 CSV in DuckDB as the text its author saw: DuckDB finds it is not UTF-8, it is read again re-encoded', async () => {
+    const engine = await nodeEngine();
+    try {
+      // "gemeente;waarde / Liège;12,5" with è as the one byte 0xE8, on the third line past 9,000 lines of plain ASCII.
+      const ascii = utf8('gemeente;waarde\n' + 'Gent;1\n'.repeat(9000));
+      const bytes = new Uint8Array([...ascii, 0x4c, 0x69, 0xe8, 0x67, 0x65, 0x3b, 0x31, 0x32, 0x2c, 0x35, 0x0a]);
+      const staged = await stageOwnFile(engine, { name: 'oud.csv', file: blob(bytes) }, 1);
+      expect(staged.encoding).toBe('windows-1252');
+      expect(staged.rows).toBe(9001);
+      const last = await engine.query<{ c0: string; c1: string }>({
+        sql: `SELECT c0, c1 FROM ${staged.tables.cells} ORDER BY line DESC LIMIT 1`,
+        params: [],
+      });
+      expect(last).toEqual([{ c0: 'Liège', c1: '12,5' }]);
+      const utf8Staged = await stageOwnFile(engine, { name: 'nieuw.csv', file: blob(utf8('gemeente;waarde\nLiège;12,5\n')) }, 2);
+      expect(utf8Staged.encoding).toBe('utf-8');
+    } finally {
+      engine.close();
+    }
   });
 });
 

@@ -8,11 +8,11 @@ import { makeVector, Table } from 'apache-arrow';
 import type { CsvRecord } from '../data/csv';
 import { NotTextError, type TextEncoding } from './decode';
 import { parquetTablesInWorker } from './parquet-in-worker';
-import { chunksOf, utf8FileOf, type Utf8File } from './text-file';
+import { chunksOf, utf8FileOf, windows1252FileOf, type Utf8File } from './text-file';
 import { dropOwn, sampleOf, stageCells } from './pipeline';
 import { countQuery, ownTableNames, type OwnTableNames } from './sql';
 import { recordLines, sniffedText, type CsvDialectFound } from './lines';
-import { headerQuery, readCsvQuery, sniffQuery, stagingNames } from './stage';
+import { headerQuery, readCsvQuery, sniffQuery, stagingNames, type StagingNames } from './stage';
 
 export interface OwnInput {
   name: string;
@@ -77,6 +77,19 @@ export interface StageOptions {
   onProgress?: (p: OwnProgress) => void;
 }
 
+/** The UTF-8 text read by DuckDB's CSV reader into the raw table; the dialect its sniffer found. DuckDB reads it from its worker, piece by piece. */
+async function readCsv(engine: Engine, names: StagingNames, blob: Blob, onProgress?: (p: OwnProgress) => void): Promise<CsvDialectFound> {
+  await engine.registerBlob(names.file, blob);
+  try {
+    const sniffed = (await engine.queryColumns(sniffQuery(names))).columns.map((c) => c[0]);
+    onProgress?.({ phase: 'csv', done: null });
+    await engine.execute(readCsvQuery(names));
+    return { quote: sniffedText(sniffed[0]), escape: sniffedText(sniffed[1]), skipRows: Number(sniffed[2]), header: sniffed[3] === 'true' };
+  } finally {
+    await engine.dropFile(names.file);
+  }
+}
+
 /**
  * The file into DuckDB as own_raw_N, then as text cells with their lines (own_cells_N). A CSV goes
  * to DuckDB's reader as a file handle (its worker reads it); a Parquet file is decoded row group by
@@ -107,34 +120,33 @@ export async function stageOwnFile(engine: Engine, input: OwnInput, load: number
     }
   } else {
     kind = 'csv';
-    let text: Utf8File;
+    const textOptions = { signal, onProgress: (done: number, total: number) => onProgress?.({ phase: 'text', done: done / total }) };
+    let text: Utf8File & { checked?: boolean };
     try {
-      text = await utf8FileOf(input.file, { signal, onProgress: (done, total) => onProgress?.({ phase: 'text', done: done / total }) });
+      // Not read whole first: DuckDB's reader checks the UTF-8 of every cell as it reads.
+      text = await utf8FileOf(input.file, { ...textOptions, check: false });
     } catch (e) {
       checkAbort(signal, input.name);
       if (e instanceof NotTextError) throw new OwnFileError(input.name, e.reason);
       throw e;
     }
-    encoding = text.encoding;
     checkAbort(signal, input.name);
-    // DuckDB reads the file itself from its worker, piece by piece; the user's file is only read.
-    await engine.registerBlob(names.file, text.blob);
     let dialect: CsvDialectFound;
     try {
-      const sniffed = (await engine.queryColumns(sniffQuery(names))).columns.map((c) => c[0]);
-      dialect = {
-        quote: sniffedText(sniffed[0]),
-        escape: sniffedText(sniffed[1]),
-        skipRows: Number(sniffed[2]),
-        header: sniffed[3] === 'true',
-      };
-      onProgress?.({ phase: 'csv', done: null });
-      await engine.execute(readCsvQuery(names));
+      dialect = await readCsv(engine, names, text.blob, onProgress);
     } catch (e) {
-      throw new OwnFileError(input.name, 'csv', firstLine(e));
-    } finally {
-      await engine.dropFile(names.file);
+      if (text.checked !== false || !/invalid unicode/i.test(String(e instanceof Error ? e.message : e)))
+        throw new OwnFileError(input.name, 'csv', firstLine(e));
+      // Not UTF-8: as such files are, Windows-1252 (every byte is a character there).
+      text = await windows1252FileOf(input.file, textOptions);
+      checkAbort(signal, input.name);
+      try {
+        dialect = await readCsv(engine, names, text.blob, onProgress);
+      } catch (again) {
+        throw new OwnFileError(input.name, 'csv', firstLine(again));
+      }
     }
+    encoding = text.encoding;
     checkAbort(signal, input.name);
     const lines = await recordLines(
       chunksOf(text.blob, { signal, onProgress: (done, total) => onProgress?.({ phase: 'lines', done: done / total }) }),

@@ -72,23 +72,46 @@ async function transcode(file: Blob, encoding: TextEncoding, options: ReadOption
   return { blob: new Blob(parts as BlobPart[], { type: 'text/csv' }), blank };
 }
 
+/** Bytes the encoding, binary and blank checks look at first. */
+const HEAD_BYTES = 65536;
+
+export interface Utf8Options extends ReadOptions {
+  /**
+   * true (the default): a file without a UTF-16 mark is read whole to check it is UTF-8 (else it
+   * is re-encoded from Windows-1252). false: it is handed over as UTF-8 unread, `checked` false;
+   * DuckDB's reader checks every cell and says "Invalid unicode" if it is not, and the caller then
+   * asks windows1252FileOf (a million-row file is not decoded once more on the page).
+   */
+  check?: boolean;
+}
+
 /** The file as UTF-8 text for DuckDB; throws NotTextError for an empty, blank or binary file. */
-export async function utf8FileOf(file: Blob, options: ReadOptions = {}): Promise<Utf8File> {
+export async function utf8FileOf(file: Blob, options: Utf8Options = {}): Promise<Utf8File & { checked: boolean }> {
   if (file.size === 0) throw new NotTextError('empty');
-  const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
+  const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const stated = bomEncoding(head);
   const headText =
     stated === 'utf-16le' || stated === 'utf-16be' ? new TextDecoder(stated).decode(head) : new TextDecoder('utf-8').decode(head);
   if (looksBinary(headText)) throw new NotTextError('binary');
-  let result: { blob: Blob; encoding: TextEncoding; blank: boolean };
-  if (stated === 'utf-16le' || stated === 'utf-16be') result = { ...(await transcode(file, stated, options)), encoding: stated };
+  let result: { blob: Blob; encoding: TextEncoding; blank: boolean; checked: boolean };
+  if (stated === 'utf-16le' || stated === 'utf-16be')
+    result = { ...(await transcode(file, stated, options)), encoding: stated, checked: true };
+  else if (options.check === false)
+    // Unread past its head: blank only when the head is the whole file.
+    result = { blob: file, encoding: 'utf-8', blank: file.size <= HEAD_BYTES && !/\S/.test(headText), checked: false };
   else {
     const check = await utf8Check(file, options);
     // Not valid UTF-8: every byte is a character in Windows-1252, the encoding such files have.
     result = check.valid
-      ? { blob: file, encoding: 'utf-8', blank: check.blank }
-      : { ...(await transcode(file, 'windows-1252', options)), encoding: 'windows-1252' };
+      ? { blob: file, encoding: 'utf-8', blank: check.blank, checked: true }
+      : { ...(await transcode(file, 'windows-1252', options)), encoding: 'windows-1252', checked: true };
   }
   if (result.blank) throw new NotTextError('empty');
-  return { blob: result.blob, encoding: result.encoding };
+  return { blob: result.blob, encoding: result.encoding, checked: result.checked };
+}
+
+/** The file re-encoded from Windows-1252, for a file DuckDB found is not UTF-8. */
+export async function windows1252FileOf(file: Blob, options: ReadOptions = {}): Promise<Utf8File> {
+  const { blob } = await transcode(file, 'windows-1252', options);
+  return { blob, encoding: 'windows-1252' };
 }
