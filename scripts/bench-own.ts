@@ -1,6 +1,6 @@
 /**
  * npm run bench:own [-- --runs N] [--sizes 100k,1m,10m] [--formats csv,parquet] [--timeout-s 600]
- *                      [--range-runs 3 | --no-range | --only-range] [--note "text"] [--md-only]
+ *                      [--range-runs 3 | --no-range | --only-range] [--note "text"] [--md-only] [--out own-1m]
  *
  * "Bring your own data", timed in headless Chromium on the production build (served as
  * `npm run bench` serves it, scripts/bench.ts): a SYNTHETIC long file (`indicator;gemeente;jaar;
@@ -35,7 +35,7 @@
  * missing) from a local server with Range support; the bytes Chromium received for the file are
  * counted from CDP Network events.
  *
- * Writes bench-results/own.json and bench-results/own.md (--only-range: own-range.json and .md;
+ * Writes bench-results/own.json and bench-results/own.md (--out NAME: NAME.json and .md; --only-range: own-range.json and .md;
  * --md-only: own.md again from own.json). Run `npm run data && npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
@@ -692,8 +692,8 @@ async function main(): Promise<void> {
 
   const lines = markdown(result);
   mkdirSync(RESULTS, { recursive: true });
-  // --only-range writes files of its own, so own.json keeps the last full run.
-  const base = ONLY_RANGE ? 'own-range' : 'own';
+  // --only-range (and --out NAME) write files of their own, so own.json keeps the last full run.
+  const base = argument('out') ?? (ONLY_RANGE ? 'own-range' : 'own');
   writeFileSync(join(RESULTS, `${base}.json`), JSON.stringify(result, null, 2) + '\n');
   writeFileSync(join(RESULTS, `${base}.md`), lines);
   console.log(lines);
