@@ -1,7 +1,7 @@
 /** Issue 12: a dropped CSV read as the text its author saw, whichever encoding the spreadsheet saved, piece by piece. */
 import { describe, expect, it } from 'vitest';
 import { NotTextError } from '../../src/lib/own/decode';
-import { recordLines } from '../../src/lib/own/lines';
+import { recordLines, sniffedText } from '../../src/lib/own/lines';
 import { CHUNK_BYTES, utf8FileOf, windows1252FileOf } from '../../src/lib/own/text-file';
 import { stageOwnFile } from '../../src/lib/own/load';
 import { nodeEngine } from '../helpers/own-node';
@@ -113,6 +113,12 @@ describe('utf8FileOf without the whole-file check, as a dropped CSV is read', ()
     } finally {
       engine.close();
     }
+  });
+});
+
+describe('sniffedText', () => {
+  it("reads DuckDB's sniffer: '(empty)', null and undefined are no setting; any other text is the setting", () => {
+    expect(['(empty)', null, undefined, '"', "'", '\\'].map(sniffedText)).toEqual(['', '', '', '"', "'", '\\']);
   });
 });
 
