@@ -41,6 +41,7 @@ import { startServer } from './serve.mjs';
 import { openMemory } from './lib/duckdb-node';
 import { browserPid, startSampler } from './lib/chromium-memory';
 import { compressed } from './lib/precompress-plugin';
+import { stats, syntheticExtractFile, type Stats } from './lib/bench-common';
 
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -65,18 +66,6 @@ const REPEATS = 10;
 const RUN_TIMEOUT_S = Math.max(10, Number(argument('timeout-s') ?? 300));
 
 // ---- input files --------------------------------------------------------------------------------
-
-function parquetFile(rows: number): string {
-  const file = join(DATA, `observations-synthetic-${rows}.parquet`);
-  if (!existsSync(file)) {
-    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/make-synthetic-extract.ts', '--rows', String(rows)], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-    if (made.status !== 0) throw new Error(`could not make ${file}`);
-  }
-  return file;
-}
 
 /** The database file the build would write: the Parquet file's rows, in its order, as one table. */
 async function databaseFile(parquet: string): Promise<string> {
@@ -277,14 +266,6 @@ async function runOnce(h: Harness, root: number, url: string, way: Way): Promise
 
 // ---- statistics and output ----------------------------------------------------------------------
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const stats = (xs: number[]) =>
-  xs.length ? { median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) } : null;
-type Stats = ReturnType<typeof stats>;
-
 interface Case {
   size: Size;
   rows: number;
@@ -380,7 +361,7 @@ async function main(): Promise<void> {
   try {
     for (const size of sizes) {
       const rows = SIZES[size];
-      const parquet = parquetFile(rows);
+      const parquet = syntheticExtractFile(rows);
       const database = await databaseFile(parquet);
       writePage(parquet, database);
       const { server, url } = (await startServer({ root: PAGE_DIR, port: 0, csp: false })) as { server: Server; url: string };

@@ -61,6 +61,7 @@ import { ROOT, startHarness, type Harness } from '../tests/e2e/harness';
 // @ts-expect-error plain ESM module without types
 import { startServer } from './serve.mjs';
 import { openMemory } from './lib/duckdb-node';
+import { median, stats, syntheticExtractFile, type Stats } from './lib/bench-common';
 import { browserPid, PAGE_BYTES, SAMPLE_MS, startSampler, type Peaks } from './lib/chromium-memory';
 
 // ---- options ------------------------------------------------------------------------------------
@@ -464,18 +465,6 @@ interface RangeRun {
   statuses: number[];
 }
 
-function extractFile(): string {
-  const file = join(DATA, `observations-synthetic-${RANGE_ROWS}.parquet`);
-  if (!existsSync(file)) {
-    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/make-synthetic-extract.ts', '--rows', String(RANGE_ROWS)], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-    if (made.status !== 0) throw new Error(`could not make ${file}`);
-  }
-  return file;
-}
-
 /** A page that imports src/lib/db/remote-parquet.ts as it is (bundled by esbuild into bench-data/range-page/). */
 function writeRangePage(parquet: string): string {
   const dir = join(DATA, 'range-page');
@@ -514,7 +503,7 @@ document.body.dataset.ready = '1';
 }
 
 async function rangeView(h: Harness, runs: number) {
-  const parquet = extractFile();
+  const parquet = syntheticExtractFile(RANGE_ROWS);
   const dir = writeRangePage(parquet);
   const { server, url } = (await startServer({ root: dir, port: 0, csp: false })) as { server: Server; url: string };
   const out: RangeRun[] = [];
@@ -590,14 +579,6 @@ async function rangeView(h: Harness, runs: number) {
 }
 
 // ---- statistics and output ----------------------------------------------------------------------
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const stats = (xs: number[]) =>
-  xs.length ? { median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) } : null;
-type Stats = ReturnType<typeof stats>;
 
 function git(...args: string[]): string {
   return spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();

@@ -18,7 +18,7 @@
  * Writes bench-results/parquet.json and bench-results/parquet.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
@@ -26,6 +26,7 @@ import { compressors } from 'hyparquet-compressors';
 import { Bool, Float64, Int32, Table, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import { parquetRowGroups, parquetToArrow } from '../src/lib/db/parquet-to-arrow';
 import { readRemoteParquet } from '../src/lib/db/remote-parquet';
+import { syntheticExtractFile } from './lib/bench-common';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const WAYS = ['old', 'new', 'streamed'] as const;
@@ -127,18 +128,6 @@ function child(way: Way, file: string): RunResult {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function syntheticFile(rows: number): string {
-  const file = join(ROOT, 'bench-data', `observations-synthetic-${rows}.parquet`);
-  if (!existsSync(file)) {
-    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/make-synthetic-extract.ts', '--rows', String(rows)], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-    if (made.status !== 0) throw new Error(`could not make ${file}`);
-  }
-  return file;
-}
-
 /** A fetch over a file's bytes that answers range requests, as a static server does. */
 function rangeFetch(bytes: Uint8Array): typeof globalThis.fetch {
   return (async (_url: string | URL | Request, init?: RequestInit) => {
@@ -180,7 +169,7 @@ async function main(): Promise<void> {
   const sizes = argument('sizes', '100000,1000000,10000000').split(',').map(Number);
   const results = [];
   for (const rows of sizes) {
-    const file = syntheticFile(rows);
+    const file = syntheticExtractFile(rows);
     const fileBytes = readFileSync(file).byteLength;
     const ways: Record<string, unknown> = {};
     for (const way of WAYS.filter((w) => w !== 'old' || rows <= OLD_MAX_ROWS)) {
