@@ -1,7 +1,7 @@
 /** Issue 12: a dropped CSV read as the text its author saw, whichever encoding the spreadsheet saved, piece by piece. */
 import { describe, expect, it } from 'vitest';
 import { NotTextError } from '../../src/lib/own/decode';
-import { recordLines, sniffedText } from '../../src/lib/own/lines';
+import { consecutiveFrom, recordLines, sniffedText } from '../../src/lib/own/lines';
 import { CHUNK_BYTES, utf8FileOf, windows1252FileOf } from '../../src/lib/own/text-file';
 import { stageOwnFile } from '../../src/lib/own/load';
 import { nodeEngine } from '../helpers/own-node';
@@ -134,6 +134,16 @@ describe('recordLines', () => {
   it('gives the line each record starts on, past empty lines, CRLF and quoted line breaks', async () => {
     const text = 'a;b\r\n1;2\r\n\r\n3;"x\r\n\r\ny"\r\n4;5';
     expect(await lines(text)).toEqual([2, 4, 7]);
+  });
+
+  it('numbers rows by offset only when every record is on the line after the one before', async () => {
+    expect(consecutiveFrom(Int32Array.from(await lines('a;b\n1;2\n3;4\n5;6')))).toBe(2);
+    expect(consecutiveFrom(Int32Array.from([4, 5, 6]))).toBe(4);
+    expect(consecutiveFrom(Int32Array.from(await lines('a;b\n1;2\n\n3;4')))).toBeNull();
+    expect(consecutiveFrom(Int32Array.from(await lines('a;b\n1;"x\ny"\n3;4')))).toBeNull();
+    expect(consecutiveFrom(Int32Array.from([2, 3, 5]))).toBeNull();
+    expect(consecutiveFrom(Int32Array.from([2, 3, 3]))).toBeNull();
+    expect(consecutiveFrom(new Int32Array(0))).toBeNull();
   });
 
   it('counts the same whether the bytes come in one piece or cut anywhere', async () => {

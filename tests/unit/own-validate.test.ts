@@ -26,6 +26,20 @@ const MIXED = [
 ].join('\n');
 
 describe('checking an own file in DuckDB (Node, the browser’s engine)', () => {
+  it('names the file’s own lines past a quoted line break and an empty line', async () => {
+    const file = [
+      'indicator;gemeente;jaar;herkomst;waarde;opmerking',
+      'Werkzaamheidsgraad;Gent;2019;Belgische herkomst;75,1;"twee',
+      'regels"',
+      '',
+      'Werkzaamheidsgraad;Gent;2019;Buitenlandse herkomst;abc;',
+      'Werkzaamheidsgraad;Gent;2020;Belgische herkomst;76,0;',
+    ].join('\n');
+    const { accepted, rejected } = await run(file);
+    expect(accepted.map((o) => o.line)).toEqual([2, 6]);
+    expect(rejected).toEqual([{ line: 5, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }]);
+  });
+
   it('accepts or rejects every row, with one reason each', async () => {
     const { check, accepted, rejected } = await run(MIXED);
     expect(accepted.map((o) => o.line)).toEqual([2, 4, 10, 14]);

@@ -227,7 +227,6 @@ export const en: Record<MessageKey, string> = {
   own_phase_text: 'checking the text',
   own_phase_parquet: 'decoding Parquet',
   own_phase_csv: 'reading the CSV',
-  own_phase_lines: 'counting lines',
   own_phase_cells: 'preparing the cells',
   own_chooseIntro:
     '{file}: {rows} rows, {indicators} {indicatorsWord|indicator|indicators}. Choose what to load: only those rows are read.',

@@ -225,7 +225,6 @@ export const nl = {
   own_phase_text: 'de tekst nakijken',
   own_phase_parquet: 'Parquet ontcijferen',
   own_phase_csv: 'de CSV inlezen',
-  own_phase_lines: 'regels tellen',
   own_phase_cells: 'cellen klaarzetten',
   own_chooseIntro:
     '{file}: {rows} rijen, {indicators} {indicatorsWord|indicator|indicatoren}. Kies wat u wilt laden: alleen die rijen worden gelezen.',

@@ -100,3 +100,11 @@ export async function recordLines(chunks: AsyncIterable<Uint8Array> | Iterable<U
   if (content || recordStart !== line) endOfRecord();
   return starts.slice(0, count);
 }
+
+/** The line of the first record when each record is on the line after the one before; else null (a cell across lines, a blank line). */
+export function consecutiveFrom(lines: Int32Array): number | null {
+  if (!lines.length) return null;
+  const first = lines[0];
+  for (let i = 1; i < lines.length; i++) if (lines[i] !== first + i) return null;
+  return first;
+}

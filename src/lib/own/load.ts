@@ -11,7 +11,7 @@ import { parquetTablesInWorker } from './parquet-in-worker';
 import { chunksOf, utf8FileOf, windows1252FileOf, type Utf8File } from './text-file';
 import { dropOwn, sampleOf, stageCells } from './pipeline';
 import { countQuery, ownTableNames, type OwnTableNames } from './sql';
-import { recordLines, sniffedText, type CsvDialectFound } from './lines';
+import { consecutiveFrom, recordLines, sniffedText, type CsvDialectFound } from './lines';
 import { headerQuery, readCsvQuery, sniffQuery, stagingNames, type StagingNames } from './stage';
 
 export interface OwnInput {
@@ -22,7 +22,7 @@ export interface OwnInput {
 
 /** How far reading has got: a phase and, where known, the part done (0–1). */
 export interface OwnProgress {
-  phase: 'text' | 'parquet' | 'csv' | 'lines' | 'cells';
+  phase: 'text' | 'parquet' | 'csv' | 'cells';
   done: number | null;
 }
 
@@ -77,14 +77,36 @@ export interface StageOptions {
   onProgress?: (p: OwnProgress) => void;
 }
 
-/** The UTF-8 text read by DuckDB's CSV reader into the raw table; the dialect its sniffer found. DuckDB reads it from its worker, piece by piece. */
-async function readCsv(engine: Engine, names: StagingNames, blob: Blob, onProgress?: (p: OwnProgress) => void): Promise<CsvDialectFound> {
+/**
+ * The UTF-8 text read by DuckDB's CSV reader into the raw table, and the line each of its records
+ * starts on. DuckDB reads the file from its worker, piece by piece; the page scans the same text for
+ * record lines (with the quote and escape DuckDB's sniffer found) at the same time, on the other core.
+ */
+async function readCsv(
+  engine: Engine,
+  names: StagingNames,
+  blob: Blob,
+  signal: AbortSignal | undefined,
+  onProgress?: (p: OwnProgress) => void,
+): Promise<Int32Array> {
   await engine.registerBlob(names.file, blob);
   try {
     const sniffed = (await engine.queryColumns(sniffQuery(names))).columns.map((c) => c[0]);
+    const dialect: CsvDialectFound = {
+      quote: sniffedText(sniffed[0]),
+      escape: sniffedText(sniffed[1]),
+      skipRows: Number(sniffed[2]),
+      header: sniffed[3] === 'true',
+    };
     onProgress?.({ phase: 'csv', done: null });
-    await engine.execute(readCsvQuery(names));
-    return { quote: sniffedText(sniffed[0]), escape: sniffedText(sniffed[1]), skipRows: Number(sniffed[2]), header: sniffed[3] === 'true' };
+    const read = engine.execute(readCsvQuery(names));
+    const scanned = recordLines(chunksOf(blob, { signal }), dialect);
+    // Both settle before a failure is reported: the file is dropped only once DuckDB is done with it,
+    // and DuckDB's failure ("Invalid unicode": read it again as Windows-1252) comes first.
+    const [lines, readDone] = await Promise.allSettled([scanned, read]);
+    if (readDone.status === 'rejected') throw readDone.reason;
+    if (lines.status === 'rejected') throw lines.reason;
+    return lines.value;
   } finally {
     await engine.dropFile(names.file);
   }
@@ -101,7 +123,8 @@ export async function stageOwnFile(engine: Engine, input: OwnInput, load: number
   const tables = ownTableNames(load);
   let kind: StagedFile['kind'];
   let encoding: TextEncoding | null = null;
-  let withLines = false;
+  // Without a scan of its lines (Parquet, or a scan that disagrees with DuckDB) row i is on line i + 2.
+  let lines: number | 'table' = 2;
   await dropOwn(engine, tables);
   if (await isParquet(input.file)) {
     kind = 'parquet';
@@ -131,44 +154,51 @@ export async function stageOwnFile(engine: Engine, input: OwnInput, load: number
       throw e;
     }
     checkAbort(signal, input.name);
-    let dialect: CsvDialectFound;
+    let found: Int32Array;
     try {
-      dialect = await readCsv(engine, names, text.blob, onProgress);
+      found = await readCsv(engine, names, text.blob, signal, onProgress);
     } catch (e) {
+      checkAbort(signal, input.name);
       if (text.checked !== false || !/invalid unicode/i.test(String(e instanceof Error ? e.message : e)))
         throw new OwnFileError(input.name, 'csv', firstLine(e));
       // Not UTF-8: as such files are, Windows-1252 (every byte is a character there).
       text = await windows1252FileOf(input.file, textOptions);
       checkAbort(signal, input.name);
       try {
-        dialect = await readCsv(engine, names, text.blob, onProgress);
+        found = await readCsv(engine, names, text.blob, signal, onProgress);
       } catch (again) {
+        checkAbort(signal, input.name);
         throw new OwnFileError(input.name, 'csv', firstLine(again));
       }
     }
     encoding = text.encoding;
     checkAbort(signal, input.name);
-    const lines = await recordLines(
-      chunksOf(text.blob, { signal, onProgress: (done, total) => onProgress?.({ phase: 'lines', done: done / total }) }),
-      dialect,
-    );
     const { columns } = await engine.queryColumns(countQuery(tables.raw));
     // Trusted only when the scan counted the records DuckDB read; else rows are numbered in order.
-    if (Number(columns[0]?.[0]) === lines.length) {
-      await engine.insertTable(tables.lines, linesTable(lines));
-      withLines = true;
+    if (Number(columns[0]?.[0]) === found.length) {
+      const first = consecutiveFrom(found);
+      if (first !== null) lines = first;
+      else {
+        await engine.insertTable(tables.lines, linesTable(found));
+        lines = 'table';
+      }
     }
   }
   checkAbort(signal, input.name);
   onProgress?.({ phase: 'cells', done: null });
-  return { kind, encoding, ...(await cellsOf(engine, input.name, load, withLines)) };
+  return { kind, encoding, ...(await cellsOf(engine, input.name, load, lines)) };
 }
 
 /** The staged file's header, its cells with their lines (own_cells_N), its row count and first rows. */
-async function cellsOf(engine: Engine, name: string, load: number, withLines: boolean): Promise<Omit<StagedFile, 'kind' | 'encoding'>> {
+async function cellsOf(
+  engine: Engine,
+  name: string,
+  load: number,
+  lines: number | 'table',
+): Promise<Omit<StagedFile, 'kind' | 'encoding'>> {
   const tables = ownTableNames(load);
   const { names: header } = await engine.queryColumns(headerQuery(stagingNames(load)));
-  const rows = await stageCells(engine, tables, header, withLines);
+  const rows = await stageCells(engine, tables, header, lines);
   if (rows === 0) throw new OwnFileError(name, 'empty');
   const sample = await sampleOf(engine, tables, header.length, SAMPLE_ROWS);
   return { tables, header, rows, sample };
@@ -179,7 +209,7 @@ export async function stageOwnTable(engine: Engine, name: string, table: Table, 
   const tables = ownTableNames(load);
   await dropOwn(engine, tables);
   await engine.insertTable(tables.raw, table);
-  return { kind: 'parquet', encoding: null, ...(await cellsOf(engine, name, load, false)) };
+  return { kind: 'parquet', encoding: null, ...(await cellsOf(engine, name, load, 2)) };
 }
 
 /** DuckDB's "Out of Memory Error: … (3.1 GiB/3.1 GiB used)" as "DuckDB: 3.1 GiB/3.1 GiB used"; null for any other error. */

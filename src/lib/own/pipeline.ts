@@ -40,9 +40,9 @@ export type OwnEngine = Pick<Engine, 'execute' | 'queryColumns' | 'insertTable'>
 /** Rejections brought to the page with the check; the download asks for all of them. */
 export const FIRST_REJECTIONS = 100;
 
-/** The staged file as text cells with line numbers; its row count. */
-export async function stageCells(engine: OwnEngine, t: OwnTableNames, header: string[], withLines: boolean): Promise<number> {
-  await engine.execute(cellsQuery(t, header, withLines));
+/** The staged file as text cells with line numbers (see cellsQuery); its row count. */
+export async function stageCells(engine: OwnEngine, t: OwnTableNames, header: string[], lines: number | 'table'): Promise<number> {
+  await engine.execute(cellsQuery(t, header, lines));
   const { columns } = await engine.queryColumns(countQuery(t.cells));
   return Number(columns[0]?.[0] ?? 0);
 }

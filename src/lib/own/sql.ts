@@ -71,13 +71,15 @@ function blankRow(cells: string[]): string {
 
 /**
  * The file as text cells `c0…ck` with the line each row is on: a view, so the cells are not copied.
- * The line is the one the scan of the CSV found (own_lines_N, in the file's order, as the rows of
- * own_raw_N are: a positional join); without one (Parquet) it is the row's number after a header line.
+ * `lines` is the line of the first row when every row is on the line after the one before (the row's
+ * number is its offset), or 'table': the lines the scan of the CSV found (own_lines_N, in the file's
+ * order, as the rows of own_raw_N are: a positional join). The offset is not only shorter: DuckDB
+ * estimates a positional join at 0 rows, and then builds its hash joins on the million-row side.
  */
-export function cellsQuery(t: OwnTableNames, header: string[], withLines: boolean): Query {
+export function cellsQuery(t: OwnTableNames, header: string[], lines: number | 'table'): Query {
   const cells = header.map((h, i) => `COALESCE(CAST(r.${identifier(h)} AS VARCHAR), '') AS c${i}`);
-  const line = withLines ? 'l.line' : 'CAST(r.rowid + 2 AS INTEGER)';
-  const join = withLines ? ` POSITIONAL JOIN ${t.lines} l` : '';
+  const line = lines === 'table' ? 'l.line' : `CAST(r.rowid + ${Math.trunc(lines)} AS INTEGER)`;
+  const join = lines === 'table' ? ` POSITIONAL JOIN ${t.lines} l` : '';
   return q(`CREATE OR REPLACE VIEW ${t.cells} AS SELECT ${line} AS line, ${cells.join(', ')} FROM ${t.raw} r${join}`);
 }
 
