@@ -267,6 +267,44 @@ const LONGTASK_SCRIPT = `(() => {
   } catch (e) { window.__benchLongTasksError = String(e); }
 })();`;
 
+/**
+ * Installed before the page's scripts: the page's own clock at each step's start (the file input's
+ * change event, a click on a testid) and end (the step's result in the DOM, then the next frame
+ * painted: a frame callback and a task after it), kept on window. Playwright's own time (its clicks
+ * wait for the element to be stable, its polling) is not the app's and stays out of these.
+ */
+const PAGE_CLOCK_SCRIPT = `(() => {
+  const m = {};
+  window.__benchClock = m;
+  const ended = (k) => {
+    if (k in m || (k + ':dom') in m) return;
+    m[k + ':dom'] = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { m[k] = performance.now(); }, 0));
+  };
+  document.addEventListener('change', (e) => { if (e.target && e.target.type === 'file' && !('change' in m)) m.change = e.timeStamp; }, true);
+  document.addEventListener('click', (e) => {
+    const t = e.target && e.target.closest ? e.target.closest('[data-testid]') : null;
+    if (t) m['click:' + t.getAttribute('data-testid')] = e.timeStamp;
+  }, true);
+  const seen = (id) => { const e = document.querySelector('[data-testid="' + id + '"]'); return !!e && e.getClientRects().length > 0; };
+  new MutationObserver(() => {
+    if (seen('own-choose')) ended('choose');
+    if (seen('own-mapping')) ended('mapping');
+    if (seen('own-report')) ended('report');
+    const panel = document.querySelector('[data-testid="panel"]');
+    if (document.querySelector('[data-testid="own-done"]') && panel && panel.getAttribute('data-status') === 'ready' && (panel.textContent || '').includes(${JSON.stringify(INDICATOR_PREFIX)})) ended('charted');
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})();`;
+
+/** The page's clock for each step (see PAGE_CLOCK_SCRIPT); a read by indicator counts both its parts. */
+function pageClock(m: Record<string, number>): { read?: number; check?: number; add?: number } {
+  const span = (from: string, to: string) => (m[from] !== undefined && m[to] !== undefined ? m[to] - m[from] : undefined);
+  const chose = m.choose !== undefined;
+  const read = chose ? sum(span('change', 'choose'), span('click:own-load-chosen', 'mapping')) : span('change', 'mapping');
+  return { read, check: span('click:own-check', 'report'), add: span('click:own-add', 'charted') };
+}
+const sum = (...xs: (number | undefined)[]) => (xs.every((x) => x !== undefined) ? xs.reduce((a, b) => a! + b!, 0) : undefined);
+
 type Outcome = 'charted' | 'error' | 'crash' | 'timeout' | 'blocked';
 
 interface Run {
@@ -280,6 +318,8 @@ interface Run {
   checkMs?: number;
   addMs?: number;
   totalMs?: number;
+  /** The same steps by the page's clock (PAGE_CLOCK_SCRIPT). */
+  page?: { read?: number; check?: number; add?: number; total?: number };
   peaks: Peaks;
   longestTaskMs?: number;
   longTasksMs?: number;
@@ -358,6 +398,7 @@ async function runOnce(h: Harness, root: number, file: string): Promise<Run> {
     }),
   );
   await page.addInitScript(LONGTASK_SCRIPT);
+  await page.addInitScript(PAGE_CLOCK_SCRIPT);
   await page.goto(h.url);
   await mark(page, 'engine-ready');
   await page.locator('[data-testid="own-data"] > summary').click();
@@ -434,6 +475,12 @@ async function runOnce(h: Harness, root: number, file: string): Promise<Run> {
     run.longestTaskMs = during.length ? Math.max(...during) : 0;
     run.longTasksMs = during.reduce((a, b) => a + b, 0);
     run.longTaskCount = during.length;
+    if (run.outcome === 'charted') {
+      // The last frame may still be on its way when Playwright saw the chart.
+      await page.waitForFunction(() => 'charted' in ((window as unknown as { __benchClock?: object }).__benchClock ?? {}), undefined, { timeout: 5000 }).catch(() => undefined);
+      const clock = pageClock(await page.evaluate(() => (window as unknown as { __benchClock?: Record<string, number> }).__benchClock ?? {}));
+      run.page = { ...clock, total: sum(clock.read, clock.check, clock.add) };
+    }
   }
   await context.close().catch(() => undefined);
   // Let the closed page's renderer exit before the next run samples.
@@ -651,6 +698,8 @@ async function main(): Promise<void> {
       read: 'setInputFiles(path) → own-mapping visible',
       check: 'click own-check → own-report visible',
       add: 'click own-add → own-done present and the panel data-status="ready" showing one of the file’s indicators',
+      pageClock:
+        "the page's performance.now(): from the file input's change event (setInputFiles; a dropped file starts the same way) or the click event on the button to the step's result in the DOM (MutationObserver) and the next frame after it (requestAnimationFrame, then a task). Playwright's own time is not in it: its polling (every 50 ms) and its clicks, which wait for the button to be visible and stable",
       rss: `every ${SAMPLE_MS} ms, RSS (/proc/<pid>/statm, resident pages × ${PAGE_BYTES}) summed over every process of this Chromium instance whose command line has --type=renderer (descendants of the browser process: the page's renderer, which also runs the DuckDB worker, and any other renderer alive, such as a spare one); the maximum of the sum. Shared pages count once per process.`,
       pss: 'the same renderers, sampled at the same times, by proportional set size (/proc/<pid>/smaps_rollup Pss: a page shared by n processes counts 1/n in each), so the sum counts shared pages once.',
       heap: 'CDP Runtime.getHeapUsage usedSize of the page (main thread), at most every 100 ms and only when the main thread answers; the worker and WebAssembly memory are not in it',
@@ -676,6 +725,10 @@ async function main(): Promise<void> {
         checkMs: stats(c.runs.filter((r) => r.checkMs !== undefined).map((r) => r.checkMs!)),
         addMs: stats(ok.map((r) => r.addMs!)),
         dropToChartMs: stats(ok.map((r) => r.totalMs!)),
+        pageReadMs: stats(ok.filter((r) => r.page?.read !== undefined).map((r) => r.page!.read!)),
+        pageCheckMs: stats(ok.filter((r) => r.page?.check !== undefined).map((r) => r.page!.check!)),
+        pageAddMs: stats(ok.filter((r) => r.page?.add !== undefined).map((r) => r.page!.add!)),
+        pageDropToChartMs: stats(ok.filter((r) => r.page?.total !== undefined).map((r) => r.page!.total!)),
         peakRendererRssMB: stats(c.runs.map((r) => mb(r.peaks.rendererRss))),
         peakRendererPssMB: stats(c.runs.map((r) => mb(r.peaks.rendererPss))),
         peakAllRssMB: stats(c.runs.map((r) => mb(r.peaks.allRss))),
@@ -720,6 +773,11 @@ type Result = {
     checkMs: Stats;
     addMs: Stats;
     dropToChartMs: Stats;
+    /** Absent in results written before the page's clock was read. */
+    pageReadMs?: Stats;
+    pageCheckMs?: Stats;
+    pageAddMs?: Stats;
+    pageDropToChartMs?: Stats;
     peakRendererRssMB: Stats;
     peakRendererPssMB: Stats;
     peakLargestRendererRssMB: Stats;
@@ -769,13 +827,15 @@ function markdown(r: Result): string {
       '',
       `${r.method.server}. Files: SYNTHETIC long CSV (\`indicator;gemeente;jaar;herkomst;waarde\`, \`;\`, decimal commas; 300 places, 20 years, 5 origin groups, 3 / 34 / 334 indicators) and the same rows as Parquet (zstd, row groups of 100,000), made by scripts/bench-own.ts in bench-data/.`,
       '',
-      'Read: setInputFiles → mapping shown; check: click "check" → report shown; add: click "add" → chart ready with the file’s indicator; drop→chart: their sum (machine time, the user’s review left out). Medians, ranges in brackets.',
+      'Read: the file given → mapping shown; check: click "check" → report shown; add: click "add" → chart drawn with the file’s indicator; drop→chart: their sum (machine time, the user’s review left out). Times by the page’s clock: ' +
+        (r.method.pageClock ?? '(not measured in this run)') +
+        '. Harness: the same flow timed from the benchmark (Playwright) around each step, its waits included. Medians, ranges in brackets.',
       '',
-      '| format | rows | file MB | runs | read | check | add | drop→chart | peak renderer RSS | peak renderer PSS | peak JS heap | longest task (sum of long tasks) | outcome |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      '| format | rows | file MB | runs | read | check | add | drop→chart | harness drop→chart | peak renderer RSS | peak renderer PSS | peak JS heap | longest task (sum of long tasks) | outcome |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
       ...r.cases.map(
         (c) =>
-          `| ${c.format} | ${n(c.rows)} | ${(c.fileBytes / 1e6).toFixed(1)} | ${c.runs} | ${range(c.readMs, 'ms')} | ${range(c.checkMs, 'ms')} | ${range(c.addMs, 'ms')} | ${range(c.dropToChartMs, 'ms')} | ${range(c.peakRendererRssMB, 'MB')} | ${range(c.peakRendererPssMB, 'MB')} | ${range(c.peakJsHeapMB, 'MB')} | ${c.longestTaskMs ? `${range(c.longestTaskMs, 'ms')} (${range(c.longTasksSumMs, 'ms')})` : '–'} | ${outcome(c)} |`,
+          `| ${c.format} | ${n(c.rows)} | ${(c.fileBytes / 1e6).toFixed(1)} | ${c.runs} | ${range(c.pageReadMs ?? null, 'ms')} | ${range(c.pageCheckMs ?? null, 'ms')} | ${range(c.pageAddMs ?? null, 'ms')} | ${range(c.pageDropToChartMs ?? null, 'ms')} | ${range(c.dropToChartMs, 'ms')} | ${range(c.peakRendererRssMB, 'MB')} | ${range(c.peakRendererPssMB, 'MB')} | ${range(c.peakJsHeapMB, 'MB')} | ${c.longestTaskMs ? `${range(c.longestTaskMs, 'ms')} (${range(c.longTasksSumMs, 'ms')})` : '–'} | ${outcome(c)} |`,
       ),
       '',
       `Peak renderer RSS: ${r.method.rss} Before the drop the renderers held ${each((c) => `${c.rendererRssBeforeMB?.median ?? '–'} MB`)}; the largest single renderer at its peak (the page's): ${each((c) => `${c.peakLargestRendererRssMB?.median ?? '–'} MB`)}; renderer processes in the sum at its peak: ${each((c) => [...new Set(c.detail.map((d) => d.peaks.renderersAtPeak))].join(' or '))} (they all exit when the context closes; the page's is the largest); all of Chromium's processes at their peak: ${each((c) => `${c.peakAllRssMB?.median ?? '–'} MB`)}.`,
@@ -787,9 +847,10 @@ function markdown(r: Result): string {
       '|---|---|---|---|',
     );
     for (const c of r.cases.filter((c) => c.size === '1m')) {
-      const t = c.dropToChartMs?.median;
+      // By the page's clock, every run: the worst run must be within the budget too.
+      const t = (c.pageDropToChartMs ?? c.dropToChartMs)?.max;
       lines.push(
-        `| 1M rows charted within 3 s of the drop | ${c.format} 1m | ${t === undefined ? outcome(c) : `${n(t)} ms`} | ${ok(t !== undefined && t <= 3000)} |`,
+        `| 1M rows charted within 3 s of the drop (page's clock, slowest run) | ${c.format} 1m | ${t === undefined ? outcome(c) : `${n(t)} ms`} | ${ok(t !== undefined && t <= 3000)} |`,
       );
     }
     for (const c of r.cases) {
