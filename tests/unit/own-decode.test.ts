@@ -4,6 +4,7 @@ import { NotTextError } from '../../src/lib/own/decode';
 import { consecutiveFrom, recordLines, sniffedText } from '../../src/lib/own/lines';
 import { CHUNK_BYTES, utf8FileOf, windows1252FileOf } from '../../src/lib/own/text-file';
 import { stageOwnFile } from '../../src/lib/own/load';
+import { sniffedCsv } from '../../src/lib/own/stage';
 import { nodeEngine } from '../helpers/own-node';
 import { rng, seedOf } from '../helpers/prng';
 
@@ -113,6 +114,43 @@ describe('utf8FileOf without the whole-file check, as a dropped CSV is read', ()
     } finally {
       engine.close();
     }
+  });
+});
+
+describe('reading a CSV with what the sniffer found', () => {
+  it('keeps header names with quotes and apostrophes, made unique, and cells with quoted delimiters and escaped quotes', async () => {
+    const engine = await nodeEngine();
+    try {
+      const text = 'naam\'s;"x ""y""";naam\'s;waarde\r\n"Sint-Niklaas; stad";"zei ""ja""";b;"1,5"\r\nGent;c;d;2\r\n';
+      const staged = await stageOwnFile(engine, { name: 'namen.csv', file: blob(utf8(text)) }, 1);
+      expect(staged.header).toEqual(["naam's", 'x "y"', "naam's_1", 'waarde']);
+      expect(staged.sample).toEqual([
+        { line: 2, cells: ['Sint-Niklaas; stad', 'zei "ja"', 'b', '1,5'] },
+        { line: 3, cells: ['Gent', 'c', 'd', '2'] },
+      ]);
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('reads the sniffer’s row, and gives no names for a list it cannot read (DuckDB then sniffs the file itself)', () => {
+    expect(sniffedCsv(['"', '"', '0', 'true', ';', '(empty)', '["a","b"]'])).toEqual({
+      quote: '"',
+      escape: '"',
+      skipRows: 0,
+      header: true,
+      delimiter: ';',
+      comment: '',
+      names: ['a', 'b'],
+    });
+    expect(sniffedCsv(['(empty)', '(empty)', '2', 'false', '\t', '#', 'not json']).names).toEqual([]);
+    expect(sniffedCsv(['(empty)', '(empty)', '2', 'false', '\t', '#', '[1,2]'])).toMatchObject({
+      names: [],
+      skipRows: 2,
+      header: false,
+      comment: '#',
+    });
+    expect(sniffedCsv([null, null, null, null, null, null, null])).toMatchObject({ names: [], skipRows: 0, header: false, delimiter: '' });
   });
 });
 

@@ -11,8 +11,8 @@ import { parquetTablesInWorker } from './parquet-in-worker';
 import { chunksOf, utf8FileOf, windows1252FileOf, type Utf8File } from './text-file';
 import { dropOwn, sampleOf, stageCells } from './pipeline';
 import { countQuery, ownTableNames, type OwnTableNames } from './sql';
-import { consecutiveFrom, recordLines, sniffedText, type CsvDialectFound } from './lines';
-import { headerQuery, readCsvQuery, sniffQuery, stagingNames, type StagingNames } from './stage';
+import { consecutiveFrom, recordLines } from './lines';
+import { headerQuery, readCsvQuery, sniffedCsv, sniffQuery, stagingNames, type StagingNames } from './stage';
 
 export interface OwnInput {
   name: string;
@@ -91,16 +91,10 @@ async function readCsv(
 ): Promise<Int32Array> {
   await engine.registerBlob(names.file, blob);
   try {
-    const sniffed = (await engine.queryColumns(sniffQuery(names))).columns.map((c) => c[0]);
-    const dialect: CsvDialectFound = {
-      quote: sniffedText(sniffed[0]),
-      escape: sniffedText(sniffed[1]),
-      skipRows: Number(sniffed[2]),
-      header: sniffed[3] === 'true',
-    };
+    const sniffed = sniffedCsv((await engine.queryColumns(sniffQuery(names))).columns.map((c) => c[0]));
     onProgress?.({ phase: 'csv', done: null });
-    const read = engine.execute(readCsvQuery(names));
-    const scanned = recordLines(chunksOf(blob, { signal }), dialect);
+    const read = engine.execute(readCsvQuery(names, sniffed));
+    const scanned = recordLines(chunksOf(blob, { signal }), sniffed);
     // Both settle before a failure is reported: the file is dropped only once DuckDB is done with it,
     // and DuckDB's failure ("Invalid unicode": read it again as Windows-1252) comes first.
     const [lines, readDone] = await Promise.allSettled([scanned, read]);
