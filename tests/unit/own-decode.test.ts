@@ -133,8 +133,9 @@ describe('reading a CSV with what the sniffer found', () => {
     }
   });
 
-  it('reads the sniffer’s row, and gives no names for a list it cannot read (DuckDB then sniffs the file itself)', () => {
-    expect(sniffedCsv(['"', '"', '0', 'true', ';', '(empty)', '["a","b"]'])).toEqual({
+  it('reads the sniffer’s rows, and gives no names when one is missing (DuckDB then sniffs the file itself)', () => {
+    const rows = (names: (string | null)[], dialect: (string | null)[]) => [...dialect.map((d) => names.map(() => d)), names];
+    expect(sniffedCsv(rows(['a', 'b'], ['"', '"', '0', 'true', ';', '(empty)']))).toEqual({
       quote: '"',
       escape: '"',
       skipRows: 0,
@@ -143,14 +144,14 @@ describe('reading a CSV with what the sniffer found', () => {
       comment: '',
       names: ['a', 'b'],
     });
-    expect(sniffedCsv(['(empty)', '(empty)', '2', 'false', '\t', '#', 'not json']).names).toEqual([]);
-    expect(sniffedCsv(['(empty)', '(empty)', '2', 'false', '\t', '#', '[1,2]'])).toMatchObject({
+    expect(sniffedCsv(rows(['a', null], ['(empty)', '(empty)', '2', 'false', '\t', '#']))).toMatchObject({
       names: [],
       skipRows: 2,
       header: false,
       comment: '#',
+      delimiter: '\t',
     });
-    expect(sniffedCsv([null, null, null, null, null, null, null])).toMatchObject({ names: [], skipRows: 0, header: false, delimiter: '' });
+    expect(sniffedCsv([])).toMatchObject({ names: [], skipRows: 0, header: false, delimiter: '', quote: '' });
   });
 });
 

@@ -91,7 +91,7 @@ async function readCsv(
 ): Promise<Int32Array> {
   await engine.registerBlob(names.file, blob);
   try {
-    const sniffed = sniffedCsv((await engine.queryColumns(sniffQuery(names))).columns.map((c) => c[0]));
+    const sniffed = sniffedCsv((await engine.queryColumns(sniffQuery(names))).columns);
     onProgress?.({ phase: 'csv', done: null });
     const read = engine.execute(readCsvQuery(names, sniffed));
     const scanned = recordLines(chunksOf(blob, { signal }), sniffed);

@@ -47,27 +47,25 @@ export function readCsvQuery(names: StagingNames, sniffed?: SniffedCsv): Query {
   return { sql: `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${read}`, params: [] };
 }
 
-/** What DuckDB's sniffer finds in the file: the dialect read_csv then reads it with. */
+/** What DuckDB's sniffer finds in the file: the dialect read_csv then reads it with, on each of a row per column with its name. */
 export function sniffQuery(names: StagingNames): Query {
   const { file } = checked(names);
   return {
     sql:
       `SELECT Quote AS quote, Escape AS escape, CAST(SkipRows AS VARCHAR) AS skip_rows, CAST(HasHeader AS VARCHAR) AS has_header, ` +
-      `Delimiter AS delimiter, Comment AS comment, CAST(to_json(list_transform(Columns, c -> c.name)) AS VARCHAR) AS names ` +
+      `Delimiter AS delimiter, Comment AS comment, unnest(list_transform(Columns, c -> c.name)) AS name ` +
       `FROM sniff_csv('${file}', null_padding = true)`,
     params: [],
   };
 }
 
-/** sniffQuery's one row (text columns, in its order) as what the sniffer found. */
-export function sniffedCsv(row: (string | null | undefined)[]): SniffedCsv {
-  const [quote, escape, skipRows, header, delimiter, comment, names] = row;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(names ?? 'null');
-  } catch {
-    parsed = null;
-  }
+/**
+ * sniffQuery's rows (text columns, in its order: the dialect, then a column's name; a row per
+ * column) as what the sniffer found.
+ */
+export function sniffedCsv(columns: (string | null | undefined)[][]): SniffedCsv {
+  const [quote, escape, skipRows, header, delimiter, comment] = columns.map((c) => c[0]);
+  const names = columns[6] ?? [];
   return {
     quote: sniffedText(quote),
     escape: sniffedText(escape),
@@ -75,7 +73,8 @@ export function sniffedCsv(row: (string | null | undefined)[]): SniffedCsv {
     header: header === 'true',
     delimiter: sniffedText(delimiter),
     comment: sniffedText(comment),
-    names: Array.isArray(parsed) && parsed.every((n) => typeof n === 'string') ? parsed : [],
+    // A name DuckDB could not give (none) leaves the reading to DuckDB's own detection.
+    names: names.every((n) => typeof n === 'string') ? (names as string[]) : [],
   };
 }
 
