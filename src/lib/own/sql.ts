@@ -296,12 +296,13 @@ export function periodYearsQuery(t: OwnTableNames): Query {
  */
 export function ownCoverageQuery(t: OwnTableNames, years: { first: number; last: number }): Query {
   const span = (n: number) => String(Math.trunc(n));
+  // One pass over the figures, grouped by lookup rows: bitstring_agg sets a year's bit however
+  // many figures it has.
   return q(`WITH nm AS (${namesWithIds(t, true)}),
-    y AS (SELECT c.i_row, c.p_row, c.g_row, pe.year_end, min(pe.year_start) AS year_start, count(*) AS n
+    z AS (SELECT c.i_row, c.p_row, c.g_row, min(pe.year_start) AS first_year, max(pe.year_end) AS last_year,
+      bitstring_agg(pe.year_end, ${span(years.first)}, ${span(years.last)})::VARCHAR AS years, count(*) AS n
       FROM ${t.checked} c JOIN ${t.periods} pe ON pe.row = c.pe_row JOIN ${t.sexes} s ON s.row = c.s_row
-      WHERE c.reason IS NULL AND s.sex = 'T' GROUP BY ALL),
-    z AS (SELECT i_row, p_row, g_row, min(year_start) AS first_year, max(year_end) AS last_year,
-      bitstring_agg(year_end, ${span(years.first)}, ${span(years.last)})::VARCHAR AS years, sum(n) AS n FROM y GROUP BY ALL)
+      WHERE c.reason IS NULL AND s.sex = 'T' GROUP BY ALL)
     SELECT COALESCE(string_agg(concat_ws('|', i.id, p.id, g.id, z.first_year, z.last_year, z.years, z.n), chr(10)), '') AS coverage
     FROM z JOIN nm i ON i.row = z.i_row JOIN nm p ON p.row = z.p_row JOIN nm g ON g.row = z.g_row`);
 }
