@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import type { Table } from 'apache-arrow';
+import { tableFromIPC, type Table } from 'apache-arrow';
 import { openMemory } from '../../scripts/lib/duckdb-node';
 import { STORAGE_COLUMNS } from '../../src/lib/data/storage';
 import type { TableName } from '../../src/lib/data/schema';
@@ -68,6 +68,7 @@ export async function nodeEngine(): Promise<Engine & { conn: DuckDBConnection; c
       return { names: reader.columnNames(), columns: reader.getColumnsJS().map((c) => c.map((v) => (v === null ? null : String(v)))) };
     },
     insertTable,
+    insertIpc: (name, ipc, options) => insertTable(name, tableFromIPC(ipc), options),
     registerFile: async (name, bytes) => writeFileSync(join(dir, name), bytes),
     registerBlob: async (name, blob) => writeFileSync(join(dir, name), new Uint8Array(await blob.arrayBuffer())),
     dropFile: async (name) => rmSync(join(dir, name), { force: true }),

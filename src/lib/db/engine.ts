@@ -27,6 +27,8 @@ export interface Engine {
   queryColumns(q: Query): Promise<TextColumns>;
   /** Create the table from Arrow, or add the rows to it (`append`). */
   insertTable(name: string, table: Table, options?: { append?: boolean }): Promise<void>;
+  /** The same from an Arrow IPC stream as a worker made it: handed on to DuckDB as it is, never decoded on the page. */
+  insertIpc(name: string, ipc: Uint8Array, options?: { append?: boolean }): Promise<void>;
   /** A file in DuckDB's own file system, for its readers (read_csv): the bytes are handed over, not shared. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   /** A file DuckDB reads itself, piece by piece, from its worker (a user's CSV): nothing is copied first. */
@@ -181,6 +183,7 @@ export async function startEngine(): Promise<Engine> {
     execute: (q: Query) => enqueue(() => once(q, () => undefined)),
     queryColumns: (q: Query) => enqueue(() => once(q, textColumns)),
     insertTable: (name, table, { append = false } = {}) => enqueue(() => conn.insertArrowTable(table, { name, create: !append })),
+    insertIpc: (name, ipc, { append = false } = {}) => enqueue(() => conn.insertArrowFromIPCStream(ipc, { name, create: !append })),
     registerFile: (name, bytes) => enqueue(() => db.registerFileBuffer(name, bytes)),
     registerBlob: (name, blob) => enqueue(() => db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)),
     dropFile: (name) => enqueue(async () => void (await db.dropFile(name))),

@@ -58,6 +58,14 @@ function loadCompressors(): Promise<Compressors> {
   return otherCompressors;
 }
 
+/** Load zstd and the rest ahead of a file that may need them (a worker waiting for a user's file). */
+export function preloadCompressors(): void {
+  loadCompressors().catch(() => {
+    // A failed load is tried again, and reported, by the file that needs it.
+    otherCompressors = undefined;
+  });
+}
+
 const asyncBuffer = (source: ParquetSource): AsyncBuffer => source;
 
 async function bytesAt(file: AsyncBuffer, start: number, end: number): Promise<ArrayBuffer> {

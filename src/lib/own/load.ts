@@ -7,7 +7,7 @@ import type { Engine } from '../db/engine';
 import { makeVector, Table } from 'apache-arrow';
 import type { CsvRecord } from '../data/csv';
 import { NotTextError, type TextEncoding } from './decode';
-import { parquetTablesInWorker } from './parquet-in-worker';
+import { parquetIpcInWorker } from './parquet-in-worker';
 import { chunksOf, utf8FileOf, windows1252FileOf, type Utf8File } from './text-file';
 import { dropOwn, sampleOf, stageCells } from './pipeline';
 import { countQuery, ownTableNames, type OwnTableNames } from './sql';
@@ -124,11 +124,11 @@ export async function stageOwnFile(engine: Engine, input: OwnInput, load: number
     kind = 'parquet';
     try {
       let first = true;
-      for await (const table of parquetTablesInWorker(input.file, {
+      for await (const ipc of parquetIpcInWorker(input.file, {
         signal,
         onProgress: (done, total) => onProgress?.({ phase: 'parquet', done: total ? done / total : null }),
       })) {
-        await engine.insertTable(tables.raw, table, { append: !first });
+        await engine.insertIpc(tables.raw, ipc, { append: !first });
         first = false;
       }
     } catch (e) {

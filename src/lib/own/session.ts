@@ -7,4 +7,5 @@ export { failureOf } from './failure';
 export { isParquet, OwnFileError, stageOwnFile, stageOwnTable, todayIso } from './load';
 export { addOwn, checkOwn, dropOwn, rejectedReport } from './pipeline';
 export { choiceNeeded, firstChoice, localParquet, remoteParquet } from './parquet-choice';
+export { prestartParquetWorker } from './parquet-in-worker';
 export { readRemoteIndicators } from './remote';

@@ -46,6 +46,15 @@ export class OwnData {
 
   constructor(private readonly app: AppState) {}
 
+  /** The panel is open: load the reading code and start a Parquet worker before a file comes. */
+  prepare(): void {
+    session()
+      .then((own) => own.prestartParquetWorker())
+      .catch(() => {
+        // Not fatal: opening a file loads them again, and reports a failure.
+      });
+  }
+
   async openFile(file: File): Promise<void> {
     const own = await session();
     if (await own.isParquet(file)) {
