@@ -60,7 +60,7 @@ describe('a dropped Parquet file by indicator', () => {
     const read = await readRemoteIndicators(index, ['ind_03'], { fetch });
     expect(read.table.numRows).toBe(5000);
     const values = read.table.getChild('waarde')!;
-    expect([values.get(0), values.get(4999)]).toEqual([15000, 19999]);
+    expect([values.get(0), values.get(4999)]).toEqual(['15000', '19999']);
     // Only ind_03's row group was read: well under a fifth of the file.
     expect(read.bytesFetched / file.size).toBeLessThan(0.2);
   });

@@ -267,6 +267,59 @@ describe('bad input', () => {
   });
 });
 
+describe('a user’s file: numbers and booleans as text (numbersAsText)', () => {
+  let table: Table;
+  beforeAll(async () => {
+    const bytes = await parquet(TYPES, 'COMPRESSION zstd');
+    table = await parquetToArrow(bytes, { numbersAsText: true });
+  });
+
+  it('makes every column text', () => {
+    expect(table.schema.fields.filter((f) => String(f.type) !== 'Utf8').map((f) => f.name)).toEqual([]);
+  });
+
+  it('writes a DECIMAL exactly, with its scale', () => {
+    expect(values(table, 'd5_1').slice(0, 3)).toEqual(['12.5', '-3.2', null]);
+    expect(values(table, 'd18_3').slice(0, 2)).toEqual(['123456789012.345', '-0.001']);
+    expect(values(table, 'd38_2').slice(0, 2)).toEqual(['1.25', '-1234567.89']);
+  });
+
+  it('writes integers in full, floats as JavaScript writes them, booleans as true and false', () => {
+    expect(values(table, 'i32').slice(0, 2)).toEqual(['7', '-7']);
+    expect(values(table, 'i64').slice(0, 2)).toEqual(['9000000000', '-1']);
+    expect(values(table, 'u8').slice(0, 2)).toEqual(['200', '0']);
+    expect(values(table, 'u32').slice(0, 2)).toEqual(['4000000000', '0']);
+    expect(values(table, 'f32').slice(0, 2)).toEqual(['2.5', '-0.5']);
+    expect(values(table, 'f64').slice(0, 2)).toEqual(['71.4', '-3.25']);
+    expect(values(table, 'ok').slice(0, 3)).toEqual(['true', 'false', null]);
+    expect(values(table, 'day').slice(0, 1)).toEqual(['2018-04-01']);
+  });
+
+  it('keeps a 64-bit integer past 2^53 and the largest unsigned one exact, and a whole double without ".0"', async () => {
+    const bytes = await parquet(
+      `SELECT 9007199254740993::BIGINT AS big, 18446744073709551615::UBIGINT AS ubig, 75.0::DOUBLE AS whole, 0.1::DOUBLE AS tenth, 5::DECIMAL(9,3) AS five, -5::DECIMAL(4,0) AS minus`,
+    );
+    const t = await parquetToArrow(bytes, { numbersAsText: true });
+    expect(['big', 'ubig', 'whole', 'tenth', 'five', 'minus'].map((c) => values(t, c)[0])).toEqual([
+      '9007199254740993',
+      '18446744073709551615',
+      '75',
+      '0.1',
+      '5.000',
+      '-5',
+    ]);
+  });
+
+  it('still keeps the rows of an indicator named by number or by its text', async () => {
+    const bytes = await parquet(`SELECT (i % 3)::INTEGER AS indicator, i::DOUBLE / 2 AS value FROM range(9) t(i)`);
+    const byNumber = await parquetToArrow(bytes, { numbersAsText: true, where: { column: 'indicator', value: 2 } });
+    const byText = await parquetToArrow(bytes, { numbersAsText: true, where: { column: 'indicator', value: '2' } });
+    expect(values(byNumber, 'value')).toEqual(['1', '2.5', '4']);
+    expect(values(byText, 'value')).toEqual(['1', '2.5', '4']);
+    expect(values(byText, 'indicator')).toEqual(['2', '2', '2']);
+  });
+});
+
 describe('column plans for what DuckDB does not write', () => {
   const chunk = (vals: unknown[], nullAt?: number) => {
     const rows = vals.length + (nullAt === undefined ? 0 : 1);

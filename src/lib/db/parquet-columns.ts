@@ -9,6 +9,13 @@
  *   BOOLEAN                                                    → Bool
  *   DATE                                                       → Utf8 'YYYY-MM-DD'
  *   TIMESTAMP (millis, micros, nanos), INT96                   → Utf8 'YYYY-MM-DDTHH:MM:SS.sssZ'
+ *
+ * With `numbersAsText` (a user's own file, whose cells are read as text like a CSV's) numbers and
+ * booleans become Utf8 too, written here once per distinct value: a DECIMAL exactly with its scale
+ * ('75.0' for 75.0 in DECIMAL(5,1)), an integer in full ('9007199254740993'), a floating-point
+ * number as JavaScript writes it (the shortest text that reads back as it: '12.5', '75', '1e+21'),
+ * a boolean as 'true' or 'false'. DuckDB then never casts a million numbers to text in each pass of
+ * the checks.
  */
 import { Bool, Float64, Int32, Utf8, makeData, type Data, type DataType } from 'apache-arrow';
 import type { SchemaElement } from 'hyparquet';
@@ -46,6 +53,17 @@ export function bigEndianInteger(bytes: Uint8Array): bigint {
   for (const b of bytes) x = (x << 8n) | BigInt(b);
   if (bytes.length && bytes[0] & 0x80) x -= 1n << BigInt(bytes.length * 8);
   return x;
+}
+
+/** An unscaled DECIMAL (int, bigint or bytes) as exact text with its scale: 125 with scale 1 is '12.5', -5 with scale 2 '-0.05'. */
+export function decimalText(scale: number): (v: unknown) => string {
+  return (v) => {
+    const unscaled = v instanceof Uint8Array ? bigEndianInteger(v) : BigInt(v as number | bigint);
+    const digits = (unscaled < 0n ? -unscaled : unscaled).toString();
+    if (scale <= 0) return (unscaled < 0n ? '-' : '') + digits + '0'.repeat(-scale);
+    const padded = digits.padStart(scale + 1, '0');
+    return `${unscaled < 0n ? '-' : ''}${padded.slice(0, -scale)}.${padded.slice(-scale)}`;
+  };
 }
 
 /** An unscaled DECIMAL (int, bigint or bytes) as a number: 125 with scale 1 is 12.5. */
@@ -270,7 +288,25 @@ function wrongFilter(name: string, holds: string, value: FilterValue): never {
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-function float64Column(name: string, toNumber: (v: unknown) => number): ColumnPlan {
+/**
+ * A number column written as text (`numbersAsText`): a filter may name a value as a number (as the
+ * typed column's would) or as its text.
+ */
+function numberTextColumn(name: string, toNumber: (v: unknown) => number, toText: (v: unknown) => string): ColumnPlan {
+  return {
+    name,
+    type: new Utf8(),
+    build: (chunk) => buildUtf8(chunk, toText),
+    equals: (value) => {
+      if (typeof value === 'number') return (raw) => toNumber(raw) === value;
+      if (typeof value === 'string') return (raw) => toText(raw) === value;
+      return wrongFilter(name, 'numbers', value);
+    },
+  };
+}
+
+function float64Column(name: string, toNumber: (v: unknown) => number, toText?: (v: unknown) => string): ColumnPlan {
+  if (toText) return numberTextColumn(name, toNumber, toText);
   return {
     name,
     type: new Float64(),
@@ -279,7 +315,8 @@ function float64Column(name: string, toNumber: (v: unknown) => number): ColumnPl
   };
 }
 
-function int32Column(name: string): ColumnPlan {
+function int32Column(name: string, asText: boolean): ColumnPlan {
+  if (asText) return numberTextColumn(name, plainNumber, String);
   return {
     name,
     type: new Int32(),
@@ -288,7 +325,14 @@ function int32Column(name: string): ColumnPlan {
   };
 }
 
-function boolColumn(name: string): ColumnPlan {
+function boolColumn(name: string, asText: boolean): ColumnPlan {
+  if (asText)
+    return {
+      name,
+      type: new Utf8(),
+      build: (chunk) => buildUtf8(chunk, (v) => (v ? 'true' : 'false')),
+      equals: (value) => (typeof value === 'boolean' ? (raw) => Boolean(raw) === value : wrongFilter(name, 'true/false', value)),
+    };
   return {
     name,
     type: new Bool(),
@@ -350,32 +394,56 @@ function isUnsigned(element: SchemaElement, bits: 32 | 64): boolean {
 }
 
 /** The plan for one top-level column of the file. */
-export function planColumn(element: SchemaElement): ColumnPlan {
+export interface PlanOptions {
+  /** Numbers and booleans as text (see the top of this file). */
+  numbersAsText?: boolean;
+}
+
+/** Integers in full: a 64-bit one as its bigint, never rounded through a double. */
+const integerText = (v: unknown) => (typeof v === 'bigint' ? v.toString() : String(v));
+const floatText = (toNumber: (v: unknown) => number) => (v: unknown) => String(toNumber(v));
+
+export function planColumn(element: SchemaElement, options: PlanOptions = {}): ColumnPlan {
   const { name, type, converted_type: converted } = element;
   const logical = element.logical_type?.type;
+  const asText = options.numbersAsText === true;
+  const text = (toText: (v: unknown) => string) => (asText ? toText : undefined);
   if (element.num_children || element.repetition_type === 'REPEATED') return refused(element);
   if (REFUSED_ANNOTATIONS.has(logical ?? '') || REFUSED_ANNOTATIONS.has(converted ?? '')) return refused(element);
   if (converted === 'DECIMAL' || logical === 'DECIMAL') {
+    const scale = decimalScale(element);
     return type === 'INT32' || type === 'INT64' || type === 'FIXED_LEN_BYTE_ARRAY' || type === 'BYTE_ARRAY'
-      ? float64Column(name, decimalNumber(decimalScale(element)))
+      ? float64Column(name, decimalNumber(scale), text(decimalText(scale)))
       : refused(element);
   }
   if ((converted === 'DATE' || logical === 'DATE') && type === 'INT32') return textColumn(name, dateText);
   const unit = timestampUnit(element);
   if (unit && type === 'INT64') return textColumn(name, timestampText(unit));
   if (type === 'INT96') return textColumn(name, int96Text);
-  if (logical === 'FLOAT16' && type === 'FIXED_LEN_BYTE_ARRAY') return float64Column(name, float16);
+  if (logical === 'FLOAT16' && type === 'FIXED_LEN_BYTE_ARRAY') return float64Column(name, float16, text(floatText(float16)));
   if (logical === 'UUID' && type === 'FIXED_LEN_BYTE_ARRAY') return textColumn(name, uuidText);
   switch (type) {
     case 'BOOLEAN':
-      return boolColumn(name);
+      return boolColumn(name, asText);
     case 'FLOAT':
     case 'DOUBLE':
-      return float64Column(name, plainNumber);
+      return float64Column(name, plainNumber, text(floatText(plainNumber)));
     case 'INT64':
-      return float64Column(name, isUnsigned(element, 64) ? unsigned64 : plainNumber);
+      return isUnsigned(element, 64)
+        ? float64Column(
+            name,
+            unsigned64,
+            text((v) => BigInt.asUintN(64, v as bigint).toString()),
+          )
+        : float64Column(name, plainNumber, text(integerText));
     case 'INT32':
-      return isUnsigned(element, 32) ? float64Column(name, unsigned32) : int32Column(name);
+      return isUnsigned(element, 32)
+        ? float64Column(
+            name,
+            unsigned32,
+            text((v) => String(unsigned32(v))),
+          )
+        : int32Column(name, asText);
     case 'BYTE_ARRAY':
       return textColumn(name);
     default:

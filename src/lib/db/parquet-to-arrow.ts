@@ -17,7 +17,7 @@ import {
   type SchemaTree,
 } from 'hyparquet';
 import { Field, RecordBatch, Schema, Struct, Table, makeData, type Data } from 'apache-arrow';
-import { planColumn, type ColumnPlan, type FilterValue } from './parquet-columns';
+import { planColumn, type ColumnPlan, type FilterValue, type PlanOptions } from './parquet-columns';
 import { decodeChunk, matchingRows, selectRows, type DecodedChunk } from './parquet-pages';
 
 export type { DecodedChunk } from './parquet-pages';
@@ -41,6 +41,8 @@ export interface ParquetToArrowOptions {
   where?: RowFilter;
   /** The file's footer when already read (a remote file's footer is fetched once). */
   metadata?: FileMetaData;
+  /** Numbers and booleans as text (a user's own file: parquet-columns.ts). */
+  numbersAsText?: boolean;
 }
 
 const MAGIC = 0x31524150; // "PAR1", little-endian
@@ -130,7 +132,7 @@ function checkChunksInFile(metadata: FileMetaData, dataEnd: number): void {
 }
 
 /** The top-level columns of the file, each planned (or refused, naming it and its type). */
-function columnPlans(metadata: FileMetaData): Map<string, ColumnPlan> {
+function columnPlans(metadata: FileMetaData, options: PlanOptions = {}): Map<string, ColumnPlan> {
   const schema = metadata.schema;
   const plans = new Map<string, ColumnPlan>();
   let i = 1;
@@ -143,7 +145,7 @@ function columnPlans(metadata: FileMetaData): Map<string, ColumnPlan> {
       pending += (schema[i].num_children ?? 0) - 1;
       i++;
     }
-    plans.set(element.name, planColumn(element));
+    plans.set(element.name, planColumn(element, options));
   }
   return plans;
 }
@@ -212,7 +214,7 @@ async function pickCompressors(metadata: FileMetaData, read: ColumnPlan[], group
 
 async function planRead(file: AsyncBuffer, options: ParquetToArrowOptions): Promise<ReadPlan> {
   const metadata = options.metadata ?? (await readParquetFooter(file));
-  const plans = columnPlans(metadata);
+  const plans = columnPlans(metadata, { numbersAsText: options.numbersAsText });
   const output = pickColumns(plans, options.columns);
   const read = [...output];
   if (options.where) {

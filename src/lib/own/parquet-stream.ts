@@ -84,7 +84,7 @@ export function serveParquetStream(send: SendToPage): (message: ToParquetStream)
       send({ type: 'table', ipc, rows: table.numRows }, [ipc.buffer]);
     };
     let tables = 0;
-    for await (const table of parquetRowGroups(buffer, { signal, onProgress })) {
+    for await (const table of parquetRowGroups(buffer, { signal, onProgress, numbersAsText: true })) {
       sendTable(table);
       tables++;
       credit--;
@@ -92,7 +92,7 @@ export function serveParquetStream(send: SendToPage): (message: ToParquetStream)
       while (credit <= 0 && rowsDone < rowsTotal && !signal.aborted) await new Promise<void>((resolve) => (waiting = resolve));
     }
     // A file without row groups still names its columns: one empty table carries them.
-    if (tables === 0 && !signal.aborted) sendTable(await parquetToArrow(buffer, { rowGroups: [], signal }));
+    if (tables === 0 && !signal.aborted) sendTable(await parquetToArrow(buffer, { rowGroups: [], signal, numbersAsText: true }));
     if (!signal.aborted) send({ type: 'done', rowsTotal, bytesRead }, []);
   }
 

@@ -418,13 +418,20 @@ export async function readRemoteIndicators(
     const rowGroups = [...new Set(wanted.flatMap((v) => byValue.get(v)!.rowGroups))].sort((a, b) => a - b);
     const where = { column, values: filterValues(index, column, wanted) };
     if (index.body) {
-      const table = await parquetToArrow(index.body, { metadata: index.metadata, rowGroups, where, signal, onProgress });
+      const table = await parquetToArrow(index.body, {
+        metadata: index.metadata,
+        rowGroups,
+        where,
+        signal,
+        onProgress,
+        numbersAsText: true,
+      });
       return { table, bytesFetched: 0, rangeRequests: 0 };
     }
     const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     const file = await remoteFile(index.url, { fetch, signal, byteLength: index.byteLength });
     const source = readAhead(file, chunkReads(index.metadata, rowGroups, new Set(index.columns)));
-    const table = await parquetToArrow(source, { metadata: index.metadata, rowGroups, where, signal, onProgress });
+    const table = await parquetToArrow(source, { metadata: index.metadata, rowGroups, where, signal, onProgress, numbersAsText: true });
     return { table, bytesFetched: file.stats.bytesFetched, rangeRequests: file.stats.requests };
   } catch (e) {
     throw named(index.url, e, signal);
