@@ -1,7 +1,7 @@
 /** Issue 12: a dropped CSV read as the text its author saw, whichever encoding the spreadsheet saved, piece by piece. */
 import { describe, expect, it } from 'vitest';
 import { NotTextError } from '../../src/lib/own/decode';
-import { consecutiveFrom, recordLines, sniffedText } from '../../src/lib/own/lines';
+import { lineSteps, recordLines, sniffedText } from '../../src/lib/own/lines';
 import { CHUNK_BYTES, utf8FileOf, windows1252FileOf } from '../../src/lib/own/text-file';
 import { stageOwnFile } from '../../src/lib/own/load';
 import { sniffedCsv } from '../../src/lib/own/stage';
@@ -175,14 +175,35 @@ describe('recordLines', () => {
     expect(await lines(text)).toEqual([2, 4, 7]);
   });
 
-  it('numbers rows by offset only when every record is on the line after the one before', async () => {
-    expect(consecutiveFrom(Int32Array.from(await lines('a;b\n1;2\n3;4\n5;6')))).toBe(2);
-    expect(consecutiveFrom(Int32Array.from([4, 5, 6]))).toBe(4);
-    expect(consecutiveFrom(Int32Array.from(await lines('a;b\n1;2\n\n3;4')))).toBeNull();
-    expect(consecutiveFrom(Int32Array.from(await lines('a;b\n1;"x\ny"\n3;4')))).toBeNull();
-    expect(consecutiveFrom(Int32Array.from([2, 3, 5]))).toBeNull();
-    expect(consecutiveFrom(Int32Array.from([2, 3, 3]))).toBeNull();
-    expect(consecutiveFrom(new Int32Array(0))).toBeNull();
+  it('writes each record’s line as its number plus the lines added before it', async () => {
+    const steps = async (text: string) => lineSteps(Int32Array.from(await lines(text)), 8);
+    expect(await steps('a;b\n1;2\n3;4\n5;6')).toEqual({ first: 2, steps: [] });
+    // Records on lines 2, 4, 5: an empty line before the second.
+    expect(await steps('a;b\n1;2\n\n3;4\n5;6')).toEqual({ first: 2, steps: [[1, 1]] });
+    // Records on lines 2, 5, 7: a cell over three lines, then an empty line.
+    expect(await steps('a;b\n1;"x\ny\nz"\n3;4\n\n5;6')).toEqual({
+      first: 2,
+      steps: [
+        [1, 2],
+        [2, 3],
+      ],
+    });
+    expect(lineSteps(Int32Array.from([4, 5, 6]), 8)).toEqual({ first: 4, steps: [] });
+  });
+
+  it('gives no steps for lines that go back or stand still, past the most steps asked, or for no records', () => {
+    expect(lineSteps(Int32Array.from([2, 3, 3]), 8)).toBeNull();
+    expect(lineSteps(Int32Array.from([2, 4, 3]), 8)).toBeNull();
+    expect(lineSteps(Int32Array.from([2, 4, 6, 8]), 3)).toEqual({
+      first: 2,
+      steps: [
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ],
+    });
+    expect(lineSteps(Int32Array.from([2, 4, 6, 8, 10]), 3)).toBeNull();
+    expect(lineSteps(new Int32Array(0), 8)).toBeNull();
   });
 
   it('counts the same whether the bytes come in one piece or cut anywhere', async () => {

@@ -40,6 +40,18 @@ describe('checking an own file in DuckDB (Node, the browser’s engine)', () => 
     expect(rejected).toEqual([{ line: 5, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }]);
   });
 
+  it('names the file’s own lines when more than 64 empty lines lie between its rows', async () => {
+    // 70 rows, each followed by an empty line: row k (from 0) is on line 2 + 2k. The last is rejected.
+    const rows = Array.from({ length: 70 }, (_, k) =>
+      k === 69 ? 'Werkzaamheidsgraad;Gent;2019;Belgische herkomst;abc' : `Werkzaamheidsgraad;Gent;${1950 + k};Belgische herkomst;${k}`,
+    );
+    const file = ['indicator;gemeente;jaar;herkomst;waarde', ...rows.flatMap((r) => [r, ''])].join('\n');
+    const { accepted, rejected } = await run(file);
+    expect(accepted.map((o) => o.line).slice(0, 3)).toEqual([2, 4, 6]);
+    expect(accepted.at(-1)?.line).toBe(2 + 2 * 68);
+    expect(rejected).toEqual([{ line: 2 + 2 * 69, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }]);
+  });
+
   it('accepts or rejects every row, with one reason each', async () => {
     const { check, accepted, rejected } = await run(MIXED);
     expect(accepted.map((o) => o.line)).toEqual([2, 4, 10, 14]);

@@ -101,10 +101,29 @@ export async function recordLines(chunks: AsyncIterable<Uint8Array> | Iterable<U
   return starts.slice(0, count);
 }
 
-/** The line of the first record when each record is on the line after the one before; else null (a cell across lines, a blank line). */
-export function consecutiveFrom(lines: Int32Array): number | null {
+/**
+ * Where each record's line is, as arithmetic on its number: record i is on line `first + i` plus
+ * the `extra` of the last step at or before i (lines a cell across lines or a blank line added
+ * before it). Null past `maxSteps` steps (then the lines go to DuckDB as a table), or for no records.
+ */
+export interface LineSteps {
+  first: number;
+  /** [record, extra]: from this record on, `extra` lines more than one per record; ascending. */
+  steps: [number, number][];
+}
+
+export function lineSteps(lines: Int32Array, maxSteps: number): LineSteps | null {
   if (!lines.length) return null;
   const first = lines[0];
-  for (let i = 1; i < lines.length; i++) if (lines[i] !== first + i) return null;
-  return first;
+  const steps: [number, number][] = [];
+  let extra = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const gap = lines[i] - (first + i) - extra;
+    if (gap === 0) continue;
+    // Lines only go forward: a record on or before the line of the one before is no file's.
+    if (gap < 0 || steps.length === maxSteps) return null;
+    extra += gap;
+    steps.push([i, extra]);
+  }
+  return { first, steps };
 }

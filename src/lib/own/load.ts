@@ -11,7 +11,7 @@ import { parquetIpcInWorker } from './parquet-in-worker';
 import { chunksOf, utf8FileOf, windows1252FileOf, type Utf8File } from './text-file';
 import { dropOwn, sampleOf, stageCells } from './pipeline';
 import { countQuery, ownTableNames, type OwnTableNames } from './sql';
-import { consecutiveFrom, recordLines } from './lines';
+import { lineSteps, recordLines, type LineSteps } from './lines';
 import { headerQuery, readCsvQuery, sniffedCsv, sniffQuery, stagingNames, type StagingNames } from './stage';
 
 export interface OwnInput {
@@ -69,6 +69,12 @@ function linesTable(lines: Int32Array): Table {
   return new Table({ record: makeVector(records), line: makeVector(lines) });
 }
 
+/**
+ * Records' lines written as arithmetic in the cells view, at most this many steps (cells across
+ * lines, blank lines); past it the lines go to DuckDB as a table.
+ */
+export const MAX_LINE_STEPS = 64;
+
 /** Rows the column detector looks at. */
 export const SAMPLE_ROWS = 500;
 
@@ -118,7 +124,7 @@ export async function stageOwnFile(engine: Engine, input: OwnInput, load: number
   let kind: StagedFile['kind'];
   let encoding: TextEncoding | null = null;
   // Without a scan of its lines (Parquet, or a scan that disagrees with DuckDB) row i is on line i + 2.
-  let lines: number | 'table' = 2;
+  let lines: LineSteps | 'table' = { first: 2, steps: [] };
   await dropOwn(engine, tables);
   if (await isParquet(input.file)) {
     kind = 'parquet';
@@ -170,8 +176,8 @@ export async function stageOwnFile(engine: Engine, input: OwnInput, load: number
     const { columns } = await engine.queryColumns(countQuery(tables.raw));
     // Trusted only when the scan counted the records DuckDB read; else rows are numbered in order.
     if (Number(columns[0]?.[0]) === found.length) {
-      const first = consecutiveFrom(found);
-      if (first !== null) lines = first;
+      const steps = lineSteps(found, MAX_LINE_STEPS);
+      if (steps) lines = steps;
       else {
         await engine.insertTable(tables.lines, linesTable(found));
         lines = 'table';
@@ -188,7 +194,7 @@ async function cellsOf(
   engine: Engine,
   name: string,
   load: number,
-  lines: number | 'table',
+  lines: LineSteps | 'table',
 ): Promise<Omit<StagedFile, 'kind' | 'encoding'>> {
   const tables = ownTableNames(load);
   const { names: header } = await engine.queryColumns(headerQuery(stagingNames(load)));
@@ -203,7 +209,7 @@ export async function stageOwnTable(engine: Engine, name: string, table: Table, 
   const tables = ownTableNames(load);
   await dropOwn(engine, tables);
   await engine.insertTable(tables.raw, table);
-  return { kind: 'parquet', encoding: null, ...(await cellsOf(engine, name, load, 2)) };
+  return { kind: 'parquet', encoding: null, ...(await cellsOf(engine, name, load, { first: 2, steps: [] })) };
 }
 
 /** DuckDB's "Out of Memory Error: … (3.1 GiB/3.1 GiB used)" as "DuckDB: 3.1 GiB/3.1 GiB used"; null for any other error. */

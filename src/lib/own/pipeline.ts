@@ -11,6 +11,7 @@ import type { Engine } from '../db/engine';
 import { arrowTableOf } from './arrow';
 import { assembleOwn, indicatorsOf, OWN_TABLE_ORDER, ownSourceId, type OwnChoices } from './assemble';
 import { agesTable, cellsByRole, idsTable, nameLookup, namesTable, notesTable, periodsTable, sexesTable, valuesTable } from './lookups';
+import type { LineSteps } from './lines';
 import type { Mapping } from './mapping';
 import { rejectedCsv } from './report';
 import type { Lang } from '../state/view-state';
@@ -41,7 +42,7 @@ export type OwnEngine = Pick<Engine, 'execute' | 'queryColumns' | 'insertTable'>
 export const FIRST_REJECTIONS = 100;
 
 /** The staged file as text cells with line numbers (see cellsQuery); its row count. */
-export async function stageCells(engine: OwnEngine, t: OwnTableNames, header: string[], lines: number | 'table'): Promise<number> {
+export async function stageCells(engine: OwnEngine, t: OwnTableNames, header: string[], lines: LineSteps | 'table'): Promise<number> {
   await engine.execute(cellsQuery(t, header, lines));
   const { columns } = await engine.queryColumns(countQuery(t.cells));
   return Number(columns[0]?.[0] ?? 0);

@@ -11,6 +11,7 @@
  */
 import { STORAGE_COLUMNS } from '../data/storage';
 import type { Query } from '../queries/sql';
+import type { LineSteps } from './lines';
 import { axisLabel, type Mapping } from './mapping';
 
 export interface OwnTableNames {
@@ -70,15 +71,24 @@ function blankRow(cells: string[]): string {
 }
 
 /**
- * The file as text cells `c0…ck` with its record (the raw row's rowid) and the line each row is on: a view, so the cells are not copied.
- * `lines` is the line of the first row when every row is on the line after the one before (the row's
- * number is its offset), or 'table': the lines the scan of the CSV found (own_lines_N, in the file's
- * order, as the rows of own_raw_N are: a positional join). The offset is not only shorter: DuckDB
- * estimates a positional join at 0 rows, and then builds its hash joins on the million-row side.
+ * The file as text cells `c0…ck` with its record (the raw row's rowid) and the line it is on: a
+ * view, so the cells are not copied. `lines` gives the line as arithmetic on the record (the first
+ * record's line, plus the lines cells across lines and blank lines added before it: lines.ts), or
+ * is 'table': the lines the scan of the CSV found (own_lines_N, in the file's order, as the rows of
+ * own_raw_N are: a positional join). Arithmetic is not only shorter: DuckDB estimates a positional
+ * join at 0 rows, and then builds the check's hash joins on the million-row side (twice as slow).
  */
-export function cellsQuery(t: OwnTableNames, header: string[], lines: number | 'table'): Query {
+export function cellsQuery(t: OwnTableNames, header: string[], lines: LineSteps | 'table'): Query {
   const cells = header.map((h, i) => `COALESCE(CAST(r.${identifier(h)} AS VARCHAR), '') AS c${i}`);
-  const line = lines === 'table' ? 'l.line' : `CAST(r.rowid + ${Math.trunc(lines)} AS INTEGER)`;
+  const int = (n: number) => String(Math.trunc(n));
+  const extra = (steps: [number, number][]) =>
+    steps.length
+      ? ` + CASE ${[...steps]
+          .reverse()
+          .map(([record, add]) => `WHEN r.rowid >= ${int(record)} THEN ${int(add)}`)
+          .join(' ')} ELSE 0 END`
+      : '';
+  const line = lines === 'table' ? 'l.line' : `CAST(r.rowid + ${int(lines.first)}${extra(lines.steps)} AS INTEGER)`;
   const join = lines === 'table' ? ` POSITIONAL JOIN ${t.lines} l` : '';
   return q(`CREATE OR REPLACE VIEW ${t.cells} AS SELECT r.rowid AS record, ${line} AS line, ${cells.join(', ')} FROM ${t.raw} r${join}`);
 }
