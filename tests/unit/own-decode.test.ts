@@ -1,7 +1,7 @@
 /** Issue 12: a dropped CSV read as the text its author saw, whichever encoding the spreadsheet saved, piece by piece. */
 import { describe, expect, it } from 'vitest';
 import { NotTextError } from '../../src/lib/own/decode';
-import { lineSteps, recordLines, sniffedText } from '../../src/lib/own/lines';
+import { leadingBlankLines, lineSteps, recordLines, sniffedText } from '../../src/lib/own/lines';
 import { CHUNK_BYTES, utf8FileOf, windows1252FileOf } from '../../src/lib/own/text-file';
 import { stageOwnFile } from '../../src/lib/own/load';
 import { sniffedCsv } from '../../src/lib/own/stage';
@@ -189,6 +189,16 @@ describe('recordLines', () => {
       ],
     });
     expect(lineSteps(Int32Array.from([4, 5, 6]), 8)).toEqual({ first: 4, steps: [] });
+  });
+
+  it('finds the empty lines a file starts with, past a byte order mark, up to its first text', () => {
+    const head = (text: string) => leadingBlankLines(utf8(text));
+    expect(head('a;b\n')).toEqual({ bytes: 0, lines: 0 });
+    expect(head('\ufeffa;b\n')).toEqual({ bytes: 0, lines: 0 });
+    expect(head('\na;b\n')).toEqual({ bytes: 1, lines: 1 });
+    expect(head('\ufeff\r\n \t\r\n\na;b')).toEqual({ bytes: 3 + 2 + 4 + 1, lines: 3 });
+    // Spaces before text on the same line are that line's, not a line of their own.
+    expect(head('\n  a;b')).toEqual({ bytes: 1, lines: 1 });
   });
 
   it('gives no steps for lines that go back or stand still, past the most steps asked, or for no records', () => {

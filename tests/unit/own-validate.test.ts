@@ -40,6 +40,25 @@ describe('checking an own file in DuckDB (Node, the browser’s engine)', () => 
     expect(rejected).toEqual([{ line: 5, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }]);
   });
 
+  it('reads a file that starts with empty lines (a byte order mark, CRLF, spaces) with its header, naming its own lines', async () => {
+    const body = [
+      'indicator;gemeente;jaar;herkomst;waarde',
+      'Werkzaamheidsgraad;Gent;2019;Belgische herkomst;75,1',
+      'Werkzaamheidsgraad;Gent;2019;Buitenlandse herkomst;abc',
+      'Werkzaamheidsgraad;Gent;2020;Belgische herkomst;76,0',
+    ].join('\n');
+    // Header on line 2 after one empty line; on line 4 after "\r\n", " \t\r\n" and "\n".
+    for (const [start, header] of [
+      ['\n', 2],
+      ['\ufeff\r\n \t\r\n\n', 4],
+    ] as const) {
+      const { staged, accepted, rejected } = await run(start + body);
+      expect(staged.header, JSON.stringify(start)).toEqual(['indicator', 'gemeente', 'jaar', 'herkomst', 'waarde']);
+      expect(accepted.map((o) => o.line)).toEqual([header + 1, header + 3]);
+      expect(rejected).toEqual([{ line: header + 2, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }]);
+    }
+  });
+
   it('names the file’s own lines when more than 64 empty lines lie between its rows', async () => {
     // 70 rows, each followed by an empty line: row k (from 0) is on line 2 + 2k. The last is rejected.
     const rows = Array.from({ length: 70 }, (_, k) =>

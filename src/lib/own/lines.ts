@@ -24,6 +24,25 @@ const LF = 0x0a;
 const CR = 0x0d;
 const byteOf = (char: string) => (char.length === 1 && char.charCodeAt(0) < 0x80 ? char.charCodeAt(0) : -1);
 
+/**
+ * The empty lines (or lines of only spaces and tabs) a file starts with, past a UTF-8 byte order
+ * mark: how many bytes and lines they take. DuckDB's reader, given them, took the header for a row
+ * (one such line) or could not read the file at all (two), so they are cut off before it reads.
+ */
+export function leadingBlankLines(head: Uint8Array): { bytes: number; lines: number } {
+  let bytes = 0;
+  let lines = 0;
+  const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < head.length; i++) {
+    const b = head[i];
+    if (b === LF) {
+      lines++;
+      bytes = i + 1;
+    } else if (b !== CR && b !== 0x20 && b !== 0x09) break;
+  }
+  return { bytes, lines };
+}
+
 /** The 1-based line each data record starts on, in file order. */
 export async function recordLines(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, d: CsvDialectFound): Promise<Int32Array> {
   let starts = new Int32Array(1024);

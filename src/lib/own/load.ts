@@ -11,7 +11,7 @@ import { parquetIpcInWorker } from './parquet-in-worker';
 import { chunksOf, utf8FileOf, windows1252FileOf, type Utf8File } from './text-file';
 import { dropOwn, sampleOf, stageCells } from './pipeline';
 import { countQuery, ownTableNames, type OwnTableNames } from './sql';
-import { lineSteps, recordLines, type LineSteps } from './lines';
+import { leadingBlankLines, lineSteps, recordLines, type LineSteps } from './lines';
 import { headerQuery, readCsvQuery, sniffedCsv, sniffQuery, stagingNames, type StagingNames } from './stage';
 
 export interface OwnInput {
@@ -75,6 +75,9 @@ function linesTable(lines: Int32Array): Table {
  */
 export const MAX_LINE_STEPS = 64;
 
+/** How much of a CSV's start is looked at for the empty lines it starts with. */
+const LEAD_BYTES = 64 * 1024;
+
 /** Rows the column detector looks at. */
 export const SAMPLE_ROWS = 500;
 
@@ -95,17 +98,21 @@ async function readCsv(
   signal: AbortSignal | undefined,
   onProgress?: (p: OwnProgress) => void,
 ): Promise<Int32Array> {
-  await engine.registerBlob(names.file, blob);
+  const lead = leadingBlankLines(new Uint8Array(await blob.slice(0, LEAD_BYTES).arrayBuffer()));
+  const body = lead.lines ? blob.slice(lead.bytes) : blob;
+  await engine.registerBlob(names.file, body);
   try {
     const sniffed = sniffedCsv((await engine.queryColumns(sniffQuery(names))).columns);
     onProgress?.({ phase: 'csv', done: null });
     const read = engine.execute(readCsvQuery(names, sniffed));
-    const scanned = recordLines(chunksOf(blob, { signal }), sniffed);
+    const scanned = recordLines(chunksOf(body, { signal }), sniffed);
     // Both settle before a failure is reported: the file is dropped only once DuckDB is done with it,
     // and DuckDB's failure ("Invalid unicode": read it again as Windows-1252) comes first.
     const [lines, readDone] = await Promise.allSettled([scanned, read]);
     if (readDone.status === 'rejected') throw readDone.reason;
     if (lines.status === 'rejected') throw lines.reason;
+    // Lines of the user's file, the cut-off lines included.
+    if (lead.lines) for (let i = 0; i < lines.value.length; i++) lines.value[i] += lead.lines;
     return lines.value;
   } finally {
     await engine.dropFile(names.file);
