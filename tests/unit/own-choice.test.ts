@@ -47,6 +47,17 @@ describe('blobFetch', () => {
 });
 
 describe('a dropped Parquet file by indicator', () => {
+  it('lists no indicators of a file small enough to load whole, and reads no more than its footer for it', async () => {
+    const fetch = blobFetch(file);
+    const small = await openRemoteParquet('http://localhost/eigen-bestand/klein.parquet', { fetch, indicatorsPast: 100000 });
+    expect(small.indicatorColumn).toBe('indicator');
+    expect(small.indicators).toEqual([]);
+    expect(choiceNeeded(small, false)).toBe(false);
+    const listed = await openRemoteParquet('http://localhost/eigen-bestand/klein.parquet', { fetch, indicatorsPast: 99999 });
+    expect(listed.indicators).toHaveLength(20);
+    expect(small.bytesFetched).toBeLessThan(listed.bytesFetched);
+  });
+
   it('lists the indicators from the footer and the indicator column, then reads one indicator’s rows only', async () => {
     const fetch = blobFetch(file);
     const index = await openRemoteParquet('http://localhost/eigen-bestand/synthetisch.parquet', { fetch });

@@ -15,10 +15,14 @@ export interface ParquetSource {
   fetched: { bytes: number; requests: number };
 }
 
-/** A dropped file read as a server with ranges would serve it; its URL is only a name, never fetched. */
+/**
+ * A dropped file read as a server with ranges would serve it; its URL is only a name, never fetched.
+ * Its indicators are listed only when it is too large to load whole (else it is read whole at once).
+ */
 export async function localParquet(file: Blob, name: string, signal?: AbortSignal): Promise<ParquetSource> {
   const fetch = blobFetch(file);
-  const index = await openRemoteParquet(`${location.origin}/eigen-bestand/${encodeURIComponent(name)}`, { fetch, signal });
+  const url = `${location.origin}/eigen-bestand/${encodeURIComponent(name)}`;
+  const index = await openRemoteParquet(url, { fetch, signal, indicatorsPast: OWN_DIRECT_ROWS });
   return { index, fetch, fetched: { bytes: index.bytesFetched, requests: index.rangeRequests } };
 }
 

@@ -350,7 +350,13 @@ async function listIndicators(
  * Open a remote Parquet file: its footer and, when a column names the indicator, that column only,
  * to list the indicators (with their rows and row groups) in file order.
  */
-export async function openRemoteParquet(url: string, options: RemoteOpenOptions = {}): Promise<RemoteParquetIndex> {
+export async function openRemoteParquet(
+  url: string,
+  options: RemoteOpenOptions & {
+    /** List the indicators only for a file of more rows than this (a smaller dropped file is read whole). */
+    indicatorsPast?: number;
+  } = {},
+): Promise<RemoteParquetIndex> {
   const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const { signal } = options;
   let size: Size | undefined;
@@ -367,7 +373,8 @@ export async function openRemoteParquet(url: string, options: RemoteOpenOptions 
     }
     const columns = topColumns(metadata).map((c) => c.name);
     const indicatorColumn = findIndicatorColumn(columns);
-    const indicators = indicatorColumn ? await listIndicators(file, metadata, indicatorColumn, signal) : [];
+    const listed = indicatorColumn && Number(metadata.num_rows) > (options.indicatorsPast ?? -1);
+    const indicators = listed ? await listIndicators(file, metadata, indicatorColumn, signal) : [];
     const stats = 'stats' in file ? file.stats : undefined;
     const rangesHonoured = size.body === null && stats?.rangeRequests !== false;
     return {
