@@ -175,6 +175,17 @@ describe('recordLines', () => {
     expect(await lines(text)).toEqual([2, 4, 7]);
   });
 
+  it('skips comment lines (DuckDB found a comment character), even with a quote in them, cut anywhere', async () => {
+    const withComments = { ...dialect, comment: '#' };
+    // Line 1 a comment; header on 2; records on 3, 6 and 8 (lines 4, 5 and 7 are comments, one after
+    // spaces and one with an open quote; record 6 has a comment after its data, with a quote in it;
+    // record 8 a "#" inside quotes, which is text).
+    const text = '# bron\na;b\n1;2\n# "open quote\n   # ingesprongen\n3;4 # "x\n#\n5;"#6"';
+    for (const pieces of [1, 2, 3, 7, 50]) expect(await lines(text, withComments, pieces), `${pieces} pieces`).toEqual([3, 6, 8]);
+    // Without a comment character the same lines are records.
+    expect(await lines('a;b\n# x\n1;2')).toEqual([2, 3]);
+  });
+
   it('writes each record’s line as its number plus the lines added before it', async () => {
     const steps = async (text: string) => lineSteps(Int32Array.from(await lines(text)), 8);
     expect(await steps('a;b\n1;2\n3;4\n5;6')).toEqual({ first: 2, steps: [] });

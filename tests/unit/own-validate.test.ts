@@ -59,6 +59,20 @@ describe('checking an own file in DuckDB (Node, the browser’s engine)', () => 
     }
   });
 
+  it('names the file’s own lines past comment lines DuckDB skips', async () => {
+    const file = [
+      '# Bron: eigen berekening',
+      'indicator;gemeente;jaar;herkomst;waarde',
+      'Werkzaamheidsgraad;Gent;2019;Belgische herkomst;75,1',
+      '# tussenregel',
+      'Werkzaamheidsgraad;Gent;2019;Buitenlandse herkomst;abc',
+      'Werkzaamheidsgraad;Gent;2020;Belgische herkomst;76,0',
+    ].join('\n');
+    const { accepted, rejected } = await run(file);
+    expect(accepted.map((o) => o.line)).toEqual([3, 6]);
+    expect(rejected).toEqual([{ line: 5, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }]);
+  });
+
   it('names the file’s own lines when more than 64 empty lines lie between its rows', async () => {
     // 70 rows, each followed by an empty line: row k (from 0) is on line 2 + 2k. The last is rejected.
     const rows = Array.from({ length: 70 }, (_, k) =>

@@ -13,6 +13,11 @@ export interface CsvDialectFound {
   escape: string;
   skipRows: number;
   header: boolean;
+  /**
+   * '' or none when the file has no comments: a line whose first byte but spaces is this is no
+   * record, and on any line the rest past it is not read (its quotes do not count).
+   */
+  comment?: string;
 }
 
 /** sniff_csv writes an empty setting as '(empty)'. */
@@ -22,6 +27,8 @@ export function sniffedText(value: string | null | undefined): string {
 
 const LF = 0x0a;
 const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
 const byteOf = (char: string) => (char.length === 1 && char.charCodeAt(0) < 0x80 ? char.charCodeAt(0) : -1);
 
 /**
@@ -38,7 +45,7 @@ export function leadingBlankLines(head: Uint8Array): { bytes: number; lines: num
     if (b === LF) {
       lines++;
       bytes = i + 1;
-    } else if (b !== CR && b !== 0x20 && b !== 0x09) break;
+    } else if (b !== CR && b !== SPACE && b !== TAB) break;
   }
   return { bytes, lines };
 }
@@ -49,17 +56,23 @@ export async function recordLines(chunks: AsyncIterable<Uint8Array> | Iterable<U
   let count = 0;
   const quote = byteOf(d.quote);
   const escape = d.escape !== '' && d.escape !== d.quote ? byteOf(d.escape) : -1;
+  const comment = d.comment ? byteOf(d.comment) : -1;
   let line = 1;
   let recordStart = 1;
   let inQuote = false;
   let escaped = false;
   let content = false;
+  // The record's first byte that is not a space (a comment line's is the comment character).
+  let lead = -1;
+  // Past a comment character on this line: nothing more is read until the line ends.
+  let commented = false;
   let skipped = 0;
   let headerSeen = !d.header;
 
   const endOfRecord = () => {
     // An empty line outside quotes is no record (DuckDB skips it).
     if (recordStart === line && !content) return;
+    if (lead === comment && comment >= 0) return;
     if (skipped < d.skipRows) skipped++;
     else if (!headerSeen) headerSeen = true;
     else {
@@ -69,6 +82,16 @@ export async function recordLines(chunks: AsyncIterable<Uint8Array> | Iterable<U
         starts = grown;
       }
       starts[count++] = recordStart;
+    }
+  };
+
+  /** Bytes [from, to) of a line with no quote: whether it holds anything but carriage returns, and its lead. */
+  const see = (chunk: Uint8Array, from: number, to: number) => {
+    for (let k = from; k < to && lead === -1; k++) {
+      const b = chunk[k];
+      if (b === CR) continue;
+      content = true;
+      if (b !== SPACE && b !== TAB) lead = b;
     }
   };
 
@@ -86,17 +109,21 @@ export async function recordLines(chunks: AsyncIterable<Uint8Array> | Iterable<U
         const special = Math.min(nextQuote === -1 ? Infinity : nextQuote, nextEscape === -1 ? Infinity : nextEscape);
         if (lf !== -1 && lf < special) {
           // A whole line with no quote: content unless it holds only carriage returns.
-          for (let k = i; k < lf && !content; k++) if (chunk[k] !== CR) content = true;
+          see(chunk, i, lf);
           endOfRecord();
           line++;
           content = false;
+          lead = -1;
+          commented = false;
           recordStart = line;
           i = lf + 1;
           continue;
         }
         if (lf === -1 && special === Infinity) {
-          // The rest of the chunk is the start of a line that ends in a later chunk.
-          for (let k = i; k < chunk.length && !content; k++) if (chunk[k] !== CR) content = true;
+          // The rest of the chunk is the start of a line that ends in a later chunk; a comment
+          // character in it makes the quotes later on that line plain text.
+          see(chunk, i, chunk.length);
+          if (comment >= 0 && chunk.indexOf(comment, i) !== -1) commented = true;
           break;
         }
       }
@@ -105,14 +132,21 @@ export async function recordLines(chunks: AsyncIterable<Uint8Array> | Iterable<U
         if (!inQuote) endOfRecord();
         line++;
         content = false;
-        if (!inQuote) recordStart = line;
+        commented = false;
+        if (!inQuote) {
+          recordStart = line;
+          lead = -1;
+        }
         continue;
       }
       if (b === CR) continue;
       content = true;
+      if (lead === -1 && b !== SPACE && b !== TAB) lead = b;
+      if (commented) continue;
       if (escaped) escaped = false;
       else if (inQuote && b === escape) escaped = true;
       else if (b === quote) inQuote = !inQuote;
+      else if (!inQuote && b === comment) commented = true;
     }
   }
   // The last line, without a line end; an open quote runs to the end of the file.
