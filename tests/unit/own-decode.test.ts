@@ -208,6 +208,11 @@ describe('recordLines', () => {
     expect(head('\ufeffa;b\n')).toEqual({ bytes: 0, lines: 0 });
     expect(head('\na;b\n')).toEqual({ bytes: 1, lines: 1 });
     expect(head('\ufeff\r\n \t\r\n\na;b')).toEqual({ bytes: 3 + 2 + 4 + 1, lines: 3 });
+    // Only the three bytes of the mark together are a mark.
+    expect(leadingBlankLines(Uint8Array.of(0x0a, 0x0a, 0xbf, 0x61))).toEqual({ bytes: 2, lines: 2 });
+    expect(leadingBlankLines(Uint8Array.of(0x0a, 0xbb, 0xbf, 0x61))).toEqual({ bytes: 1, lines: 1 });
+    expect(leadingBlankLines(Uint8Array.of(0xef, 0x0a, 0x0a, 0x0a, 0x61))).toEqual({ bytes: 0, lines: 0 });
+    expect(leadingBlankLines(Uint8Array.of(0xef, 0xbb, 0x0a, 0x0a, 0x61))).toEqual({ bytes: 0, lines: 0 });
     // Spaces before text on the same line are that line's, not a line of their own.
     expect(head('\n  a;b')).toEqual({ bytes: 1, lines: 1 });
   });
