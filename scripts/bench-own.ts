@@ -477,8 +477,14 @@ async function runOnce(h: Harness, root: number, file: string): Promise<Run> {
     run.longTaskCount = during.length;
     if (run.outcome === 'charted') {
       // The last frame may still be on its way when Playwright saw the chart.
-      await page.waitForFunction(() => 'charted' in ((window as unknown as { __benchClock?: object }).__benchClock ?? {}), undefined, { timeout: 5000 }).catch(() => undefined);
-      const clock = pageClock(await page.evaluate(() => (window as unknown as { __benchClock?: Record<string, number> }).__benchClock ?? {}));
+      await page
+        .waitForFunction(() => 'charted' in ((window as unknown as { __benchClock?: object }).__benchClock ?? {}), undefined, {
+          timeout: 5000,
+        })
+        .catch(() => undefined);
+      const clock = pageClock(
+        await page.evaluate(() => (window as unknown as { __benchClock?: Record<string, number> }).__benchClock ?? {}),
+      );
       run.page = { ...clock, total: sum(clock.read, clock.check, clock.add) };
     }
   }
