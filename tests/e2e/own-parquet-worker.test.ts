@@ -44,11 +44,11 @@ afterAll(async () => {
 });
 
 /** Start the built worker in the page, post `bytes` as a Blob, collect what it sends. */
-function run(page: Page, bytes: number[]): Promise<Answer> {
+function run(page: Page, bytes: number[], rowsPerTable?: number): Promise<Answer> {
   if (!worker) throw new Error('no parquet-worker-*.js in dist/assets');
   const url = `./assets/${worker}`;
   return page.evaluate(
-    ({ url, bytes }) =>
+    ({ url, bytes, rowsPerTable }) =>
       new Promise<Answer>((resolve) => {
         const w = new Worker(url, { type: 'module' });
         const answer: Answer = { tables: [], ipcBytes: 0, progress: [], end: null };
@@ -66,9 +66,9 @@ function run(page: Page, bytes: number[]): Promise<Answer> {
             w.postMessage({ type: 'next' });
           } else finish(data.type === 'done' ? { type: 'done', rowsTotal: data.rowsTotal } : data);
         };
-        w.postMessage({ type: 'read', file: new Blob([new Uint8Array(bytes)]) });
+        w.postMessage({ type: 'read', file: new Blob([new Uint8Array(bytes)]), ...(rowsPerTable ? { rowsPerTable } : {}) });
       }),
-    { url, bytes },
+    { url, bytes, rowsPerTable },
   );
 }
 
@@ -77,12 +77,18 @@ describe("the built Parquet worker, under the app's policy", () => {
     expect(worker, 'no parquet-worker-*.js in dist/assets: does the app import parquetTablesInWorker?').toBeDefined();
   });
 
-  it('reads a zstd file: one table per row group, then done with the row count', async () => {
-    const answer = await run(page, fixture);
+  it('reads a zstd file: one table per row group when asked, then done with the row count', async () => {
+    const answer = await run(page, fixture, 1);
     expect(answer.end).toEqual({ type: 'done', rowsTotal: 5000 });
     expect(answer.tables).toEqual([2048, 2048, 904]);
     expect(answer.ipcBytes).toBeGreaterThan(0);
     expect(answer.progress.at(-1)).toEqual([5000, 5000]);
+  });
+
+  it('sends small row groups together by default: one table of the 5,000 rows', async () => {
+    const answer = await run(page, fixture);
+    expect(answer.tables).toEqual([5000]);
+    expect(answer.end).toEqual({ type: 'done', rowsTotal: 5000 });
   });
 
   it('answers a cut file with an error naming the problem', async () => {

@@ -33,9 +33,10 @@ async function writeParquet(select: string, options: string): Promise<{ bytes: U
   return { bytes: new Uint8Array(readFileSync(file)), groups };
 }
 
+/** Every table, one per row group unless `rowsPerTable` is given. */
 async function readAll(blob: Blob, options: Parameters<typeof parquetTablesInWorker>[1] = {}): Promise<Table[]> {
   const tables: Table[] = [];
-  for await (const table of parquetTablesInWorker(blob, options)) tables.push(table);
+  for await (const table of parquetTablesInWorker(blob, { rowsPerTable: 1, ...options })) tables.push(table);
   return tables;
 }
 
@@ -96,6 +97,21 @@ describe('parquetTablesInWorker (fallback on this thread)', () => {
     expect([amounts[125], values(tables, 'day')[31], values(tables, 'label')[4999]]).toEqual(['12.5', '2020-02-01', 'row 4999']);
   });
 
+  it('sends row groups together until they hold the rows asked for, in file order (a million-row file: a few inserts, not one per row group)', async () => {
+    const grouped = async (rowsPerTable?: number) => {
+      const tables = await readAll(new Blob([zstd.bytes]), { rowsPerTable });
+      expect(values(tables, 'id'), String(rowsPerTable)).toEqual(Array.from({ length: 5000 }, (_, i) => String(i)));
+      return tables.map((t) => t.numRows);
+    };
+    expect(await grouped(3000)).toEqual([4096, 904]);
+    expect(await grouped(4096)).toEqual([4096, 904]);
+    expect(await grouped(4097)).toEqual([5000]);
+    // The default (ROWS_PER_TABLE, 300,000 rows) holds this whole file.
+    const all: Table[] = [];
+    for await (const table of parquetTablesInWorker(new Blob([zstd.bytes]))) all.push(table);
+    expect(all.map((t) => t.numRows)).toEqual([5000]);
+  });
+
   it('reports progress before the first row group and after each, ending at (total, total)', async () => {
     const progress: [number, number][] = [];
     await readAll(new Blob([zstd.bytes]), { onProgress: (done, total) => progress.push([done, total]) });
@@ -110,7 +126,11 @@ describe('parquetTablesInWorker (fallback on this thread)', () => {
   it('stops on abort with an AbortError, and reads no further', async () => {
     const controller = new AbortController();
     const progress: number[] = [];
-    const read = parquetTablesInWorker(new Blob([zstd.bytes]), { signal: controller.signal, onProgress: (done) => progress.push(done) });
+    const read = parquetTablesInWorker(new Blob([zstd.bytes]), {
+      signal: controller.signal,
+      onProgress: (done) => progress.push(done),
+      rowsPerTable: 1,
+    });
     const first = await read.next();
     expect(first.done).toBe(false);
     controller.abort();
@@ -163,7 +183,7 @@ describe('the loop the worker runs (serveParquetStream)', () => {
   it('decodes at most two row groups ahead of the page, then one more per table taken', async () => {
     const sent: FromParquetStream[] = [];
     const receive = serveParquetStream((m) => sent.push(m));
-    receive({ type: 'read', file: new Blob([bytes]) });
+    receive({ type: 'read', file: new Blob([bytes]), rowsPerTable: 1 });
     await settle();
     expect(sent.filter((m) => m.type === 'table').length).toBe(2);
     receive({ type: 'next' });
@@ -175,7 +195,7 @@ describe('the loop the worker runs (serveParquetStream)', () => {
   it('sends nothing more after abort', async () => {
     const sent: FromParquetStream[] = [];
     const receive = serveParquetStream((m) => sent.push(m));
-    receive({ type: 'read', file: new Blob([bytes]) });
+    receive({ type: 'read', file: new Blob([bytes]), rowsPerTable: 1 });
     await settle();
     receive({ type: 'abort' });
     const seen = sent.length;

@@ -10,6 +10,8 @@ export interface ParquetInWorkerOptions {
   signal?: AbortSignal;
   /** Called before the first row group and after each one. */
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
+  /** Row groups go together until they hold this many rows (parquet-stream.ts: ROWS_PER_TABLE). */
+  rowsPerTable?: number;
 }
 
 interface Channel {
@@ -74,7 +76,7 @@ export async function* parquetTablesInWorker(file: Blob, options: ParquetInWorke
 }
 
 /**
- * One Arrow IPC stream per row group, in file order (a file without rows: one empty table with
+ * One Arrow IPC stream per row group or run of row groups (rowsPerTable), in file order (a file without rows: one empty table with
  * its columns), as the worker wrote it: DuckDB takes it as it is. The worker ends when the
  * tables do, when the caller stops asking, on abort (throws the signal's reason, an AbortError)
  * or on an error (throws an Error with the reader's message).
@@ -95,7 +97,7 @@ export async function* parquetIpcInWorker(file: Blob, options: ParquetInWorkerOp
   signal?.addEventListener('abort', notify);
   const channel = typeof Worker === 'undefined' ? await openInThread(receive) : openWorker(receive);
   try {
-    channel.post({ type: 'read', file });
+    channel.post({ type: 'read', file, ...(options.rowsPerTable ? { rowsPerTable: options.rowsPerTable } : {}) });
     for (;;) {
       while (queue.length === 0 && !signal?.aborted) await new Promise<void>((resolve) => (wake = resolve));
       if (signal?.aborted) throw abortError(signal);

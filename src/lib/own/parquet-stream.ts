@@ -4,13 +4,14 @@
  * (parquet-worker.ts) runs it; where there is no Worker (Node, unit tests) the page runs the very
  * same loop itself, so both paths speak the same messages.
  */
-import { tableToIPC, type Table } from 'apache-arrow';
+import { Table, tableToIPC } from 'apache-arrow';
 import type { AsyncBuffer } from 'hyparquet';
 import { parquetRowGroups, parquetToArrow } from '../db/parquet-to-arrow';
 
 /** Page → loop. */
 export type ToParquetStream =
-  | { type: 'read'; file: Blob }
+  /** `rowsPerTable`: row groups go together until they hold this many rows (ROWS_PER_TABLE when left out). */
+  | { type: 'read'; file: Blob; rowsPerTable?: number }
   /** The page has taken a table: one more may be decoded ahead of it. */
   | { type: 'next' }
   | { type: 'abort' };
@@ -30,6 +31,13 @@ export type SendToPage = (message: FromParquetStream, transfer: Transferable[]) 
  * work, few enough that a large file is never held whole (in the worker or in the page's queue).
  */
 export const AHEAD = 2;
+
+/**
+ * Row groups are sent together until they hold this many rows: each insert into DuckDB-WASM costs
+ * about as much again for a small table as for a large one (1,000,000 rows in 11 inserts: 454 ms;
+ * in 1: 234 ms, measured in Chromium).
+ */
+export const ROWS_PER_TABLE = 300_000;
 
 /** A Blob as hyparquet's AsyncBuffer: each read fetches only its range, and is counted. */
 export function blobBuffer(blob: Blob, onRead: (bytes: number) => void = () => undefined): AsyncBuffer {
@@ -69,7 +77,7 @@ export function serveParquetStream(send: SendToPage): (message: ToParquetStream)
     waiting = null;
   };
 
-  async function run(file: Blob): Promise<void> {
+  async function run(file: Blob, rowsPerTable: number): Promise<void> {
     let bytesRead = 0;
     let rowsDone = 0;
     let rowsTotal = 0;
@@ -84,13 +92,24 @@ export function serveParquetStream(send: SendToPage): (message: ToParquetStream)
       send({ type: 'table', ipc, rows: table.numRows }, [ipc.buffer]);
     };
     let tables = 0;
-    for await (const table of parquetRowGroups(buffer, { signal, onProgress, numbersAsText: true })) {
-      sendTable(table);
+    let held: Table[] = [];
+    let heldRows = 0;
+    const sendHeld = () => {
+      sendTable(held.length === 1 ? held[0] : new Table(held.flatMap((t) => t.batches)));
+      held = [];
+      heldRows = 0;
       tables++;
       credit--;
+    };
+    for await (const table of parquetRowGroups(buffer, { signal, onProgress, numbersAsText: true })) {
+      held.push(table);
+      heldRows += table.numRows;
+      if (heldRows < rowsPerTable && rowsDone < rowsTotal) continue;
+      sendHeld();
       // After the last row group 'done' follows at once.
       while (credit <= 0 && rowsDone < rowsTotal && !signal.aborted) await new Promise<void>((resolve) => (waiting = resolve));
     }
+    if (held.length && !signal.aborted) sendHeld();
     // A file without row groups still names its columns: one empty table carries them.
     if (tables === 0 && !signal.aborted) sendTable(await parquetToArrow(buffer, { rowGroups: [], signal, numbersAsText: true }));
     if (!signal.aborted) send({ type: 'done', rowsTotal, bytesRead }, []);
@@ -105,7 +124,7 @@ export function serveParquetStream(send: SendToPage): (message: ToParquetStream)
           send({ type: 'error', message: 'no file to read: expected a Blob or File' }, []);
           return;
         }
-        run(message.file).catch((e: unknown) => {
+        run(message.file, Math.max(1, Number(message.rowsPerTable) || ROWS_PER_TABLE)).catch((e: unknown) => {
           if (!controller.signal.aborted) send({ type: 'error', message: firstLine(e) }, []);
         });
         return;
