@@ -184,6 +184,8 @@ export async function addOwn(
   existing: Parameters<typeof assembleOwn>[2],
 ): Promise<{ figures: number; indicators: string[]; places: string[]; coverage: CoverageRow[] }> {
   const tables = assembleOwn(check, choices, existing);
+  // The file's cells are not read again: their memory goes back to DuckDB before the figures are copied.
+  await dropOwn(engine, t, ['names', 'periods', 'values', 'sexes', 'ages', 'notes', 'checked', 'ids']);
   for (const name of OWN_TABLE_ORDER) {
     const rows = tables[name];
     if (rows.length) await engine.insertTable(name, arrowTableOf(name, rows), { append: true });

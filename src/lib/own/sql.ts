@@ -207,9 +207,11 @@ export function checkedQuery(t: OwnTableNames, o: CheckOptions, constant: Readon
     END`;
   const key = ['i_key', 'p_key', 'pe_key', 'g_key', 's_key', 'a_key'];
   // Duplicates by aggregation, not a window over every figure: only keys held more than once are
-  // kept, and each figure of those keys but the first (by line, then column) is a duplicate.
+  // kept, and each figure of those keys but the first (by line, then column) is a duplicate. `e`
+  // is read twice, so DuckDB keeps it whole: it holds only the columns read after it.
   return q(`CREATE OR REPLACE TABLE ${t.checked} AS
-    WITH e AS (SELECT *, ${early} AS early, CAST(line AS BIGINT) * 65536 + ord AS pos FROM (${joined})),
+    WITH e AS (SELECT line, ord, "column", i_row, p_row, g_row, pe_row, v_row, s_row, a_row, n_row, ${key.join(', ')},
+      ${early} AS early, CAST(line AS BIGINT) * 65536 + ord AS pos FROM (${joined})),
     twice AS (SELECT ${key.join(', ')}, min(pos) AS first_pos FROM e WHERE early IS NULL GROUP BY ALL HAVING count(*) > 1)
     SELECT e.line, e.ord, e."column", e.i_row, e.p_row, e.g_row, e.pe_row, e.v_row, e.s_row, e.a_row, e.n_row,
       CASE WHEN e.early IS NULL AND d.first_pos IS NOT NULL AND e.pos <> d.first_pos THEN 'duplicate' ELSE e.early END AS reason,
