@@ -1,9 +1,9 @@
 /** Issue 12: a dropped CSV read as the text its author saw, whichever encoding the spreadsheet saved, piece by piece. */
 import { describe, expect, it } from 'vitest';
 import { NotTextError } from '../../src/lib/own/decode';
-import { leadingBlankLines, lineSteps, recordLines, sniffedText } from '../../src/lib/own/lines';
+import { leadingBlankLines, leadingTitleLines, lineSteps, recordLines, sniffedText } from '../../src/lib/own/lines';
 import { CHUNK_BYTES, utf8FileOf, windows1252FileOf } from '../../src/lib/own/text-file';
-import { stageOwnFile } from '../../src/lib/own/load';
+import { stageOwnFile, titleAsHeader } from '../../src/lib/own/load';
 import { sniffedCsv } from '../../src/lib/own/stage';
 import { nodeEngine } from '../helpers/own-node';
 import { rng, seedOf } from '../helpers/prng';
@@ -215,6 +215,25 @@ describe('recordLines', () => {
     expect(leadingBlankLines(Uint8Array.of(0xef, 0xbb, 0x0a, 0x0a, 0x61))).toEqual({ bytes: 0, lines: 0 });
     // Spaces before text on the same line are that line's, not a line of their own.
     expect(head('\n  a;b')).toEqual({ bytes: 1, lines: 1 });
+  });
+
+  it('finds title lines above a table: lines without its delimiter, up to the first with it', () => {
+    const titles = (text: string, d = ';') => leadingTitleLines(utf8(text), d);
+    expect(titles('Tabel 3\n\na;b\n1;2\n')).toEqual({ bytes: 9, lines: 2 });
+    expect(titles('# Bron\r\na;b\n')).toEqual({ bytes: 8, lines: 1 });
+    expect(titles('a;b\n1;2\n')).toEqual({ bytes: 0, lines: 0 });
+    // No line with the delimiter (or no whole line) in what was read: nothing is cut.
+    expect(titles('Tabel 3\nx\ny')).toEqual({ bytes: 0, lines: 0 });
+    expect(titles('Tabel 3\na,b\n', ';')).toEqual({ bytes: 0, lines: 0 });
+    expect(titles('Tabel 3\na,b\n', ',')).toEqual({ bytes: 8, lines: 1 });
+  });
+
+  it('knows the names DuckDB gives a table under a title: the title, then column1, column2, …', () => {
+    expect(titleAsHeader(['Tabel 3', 'column1', 'column2'])).toBe(true);
+    expect(titleAsHeader(['indicator', 'gemeente'])).toBe(false);
+    expect(titleAsHeader(['Tabel 3'])).toBe(false);
+    expect(titleAsHeader(['Tabel 3', 'column2', 'column1'])).toBe(false);
+    expect(titleAsHeader(['Tabel 3', 'column1', 'waarde'])).toBe(false);
   });
 
   it('gives no steps for lines that go back or stand still, past the most steps asked, or for no records', () => {

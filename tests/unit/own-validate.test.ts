@@ -59,6 +59,23 @@ describe('checking an own file in DuckDB (Node, the browser’s engine)', () => 
     }
   });
 
+  it('reads a table below a title (and a blank line, a "#" line) with its header, naming the file’s own lines', async () => {
+    const body = [
+      'indicator;gemeente;jaar;herkomst;waarde',
+      'Werkzaamheidsgraad;Gent;2019;Belgische herkomst;75,1',
+      'Werkzaamheidsgraad;Gent;2019;Buitenlandse herkomst;abc',
+    ];
+    for (const title of [
+      ['Tabel 3: werkzaamheidsgraad naar herkomst', ''],
+      ['', '# Bron: eigen berekening'],
+    ]) {
+      const { staged, accepted, rejected } = await run([...title, ...body].join('\n'));
+      expect(staged.header, title.join('|')).toEqual(['indicator', 'gemeente', 'jaar', 'herkomst', 'waarde']);
+      expect(accepted.map((o) => o.line)).toEqual([4]);
+      expect(rejected).toEqual([{ line: 5, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }]);
+    }
+  });
+
   it('names the file’s own lines past comment lines DuckDB skips', async () => {
     const file = [
       '# Bron: eigen berekening',

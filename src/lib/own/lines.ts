@@ -50,6 +50,28 @@ export function leadingBlankLines(head: Uint8Array): { bytes: number; lines: num
   return { bytes, lines };
 }
 
+/**
+ * Title lines above a table (a line without the delimiter, such as "Tabel 3: …" or "# Bron: …",
+ * and empty lines among them) up to the first line that has it: their bytes and count. None when
+ * no line in `head` has the delimiter, or the first one does.
+ */
+export function leadingTitleLines(head: Uint8Array, delimiter: string): { bytes: number; lines: number } {
+  const d = byteOf(delimiter);
+  if (d < 0) return { bytes: 0, lines: 0 };
+  let bytes = 0;
+  let lines = 0;
+  for (let start = 0; start < head.length;) {
+    const end = head.indexOf(LF, start);
+    if (end === -1) return { bytes: 0, lines: 0 };
+    const line = head.subarray(start, end);
+    if (line.indexOf(d) !== -1) return { bytes, lines };
+    lines++;
+    bytes = end + 1;
+    start = end + 1;
+  }
+  return { bytes: 0, lines: 0 };
+}
+
 /** The 1-based line each data record starts on, in file order. */
 export async function recordLines(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, d: CsvDialectFound): Promise<Int32Array> {
   let starts = new Int32Array(1024);

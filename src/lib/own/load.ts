@@ -11,7 +11,7 @@ import { parquetIpcInWorker } from './parquet-in-worker';
 import { chunksOf, utf8FileOf, windows1252FileOf, type Utf8File } from './text-file';
 import { dropOwn, sampleOf, stageCells } from './pipeline';
 import { countQuery, ownTableNames, type OwnTableNames } from './sql';
-import { leadingBlankLines, lineSteps, recordLines, type LineSteps } from './lines';
+import { leadingBlankLines, leadingTitleLines, lineSteps, recordLines, type LineSteps } from './lines';
 import { headerQuery, readCsvQuery, sniffedCsv, sniffQuery, stagingNames, type StagingNames } from './stage';
 
 export interface OwnInput {
@@ -75,7 +75,12 @@ function linesTable(lines: Int32Array): Table {
  */
 export const MAX_LINE_STEPS = 64;
 
-/** How much of a CSV's start is looked at for the empty lines it starts with. */
+/** Names DuckDB gave when a file's first line had one cell and the rest more: that cell, then column1, column2, …. */
+export function titleAsHeader(names: string[]): boolean {
+  return names.length > 1 && names.slice(1).every((n, i) => n === `column${i + 1}`);
+}
+
+/** How much of a CSV's start is looked at for the empty and title lines it starts with. */
 const LEAD_BYTES = 64 * 1024;
 
 /** Rows the column detector looks at. */
@@ -98,11 +103,23 @@ async function readCsv(
   signal: AbortSignal | undefined,
   onProgress?: (p: OwnProgress) => void,
 ): Promise<Int32Array> {
-  const lead = leadingBlankLines(new Uint8Array(await blob.slice(0, LEAD_BYTES).arrayBuffer()));
-  const body = lead.lines ? blob.slice(lead.bytes) : blob;
+  const head = new Uint8Array(await blob.slice(0, LEAD_BYTES).arrayBuffer());
+  const lead = leadingBlankLines(head);
+  let body = lead.lines ? blob.slice(lead.bytes) : blob;
   await engine.registerBlob(names.file, body);
   try {
-    const sniffed = sniffedCsv((await engine.queryColumns(sniffQuery(names))).columns);
+    let sniffed = sniffedCsv((await engine.queryColumns(sniffQuery(names))).columns);
+    // A title above the table ("Tabel 3: …"): DuckDB took it for the header, the real header for a
+    // row, and named the other columns column1, column2, …. Its lines are cut off like empty ones.
+    const titles = titleAsHeader(sniffed.names) ? leadingTitleLines(head.subarray(lead.bytes), sniffed.delimiter) : null;
+    if (titles?.lines) {
+      lead.bytes += titles.bytes;
+      lead.lines += titles.lines;
+      await engine.dropFile(names.file);
+      body = blob.slice(lead.bytes);
+      await engine.registerBlob(names.file, body);
+      sniffed = sniffedCsv((await engine.queryColumns(sniffQuery(names))).columns);
+    }
     onProgress?.({ phase: 'csv', done: null });
     const read = engine.execute(readCsvQuery(names, sniffed));
     const scanned = recordLines(chunksOf(body, { signal }), sniffed);
