@@ -74,7 +74,7 @@ function run(page: Page, bytes: number[], rowsPerTable?: number): Promise<Answer
 
 describe("the built Parquet worker, under the app's policy", () => {
   it('is bundled into dist/assets', () => {
-    expect(worker, 'no parquet-worker-*.js in dist/assets: does the app import parquetTablesInWorker?').toBeDefined();
+    expect(worker, 'no parquet-worker-*.js in dist/assets: does the app import parquetIpcInWorker?').toBeDefined();
   });
 
   it('reads a zstd file: one table per row group when asked, then done with the row count', async () => {

@@ -1,5 +1,5 @@
 /**
- * A dropped Parquet file read row group by row group (parquetTablesInWorker). Node has no Worker,
+ * A dropped Parquet file read row group by row group (parquetIpcInWorker). Node has no Worker,
  * so this runs the fallback: the same loop and messages as the worker, on this thread, through
  * Arrow IPC. Fixtures are written here by DuckDB in Node; expectations are written by hand.
  */
@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Table } from 'apache-arrow';
+import { tableFromIPC, type Table } from 'apache-arrow';
 import { openMemory } from '../../scripts/lib/duckdb-node';
-import { parquetTablesInWorker } from '../../src/lib/own/parquet-in-worker';
+import { parquetIpcInWorker } from '../../src/lib/own/parquet-in-worker';
 import { serveParquetStream, type FromParquetStream } from '../../src/lib/own/parquet-stream';
 
 /** 5,000 rows; DuckDB cuts row groups at multiples of 2,048 rows: 2,048 + 2,048 + 904. */
@@ -34,9 +34,9 @@ async function writeParquet(select: string, options: string): Promise<{ bytes: U
 }
 
 /** Every table, one per row group unless `rowsPerTable` is given. */
-async function readAll(blob: Blob, options: Parameters<typeof parquetTablesInWorker>[1] = {}): Promise<Table[]> {
+async function readAll(blob: Blob, options: Parameters<typeof parquetIpcInWorker>[1] = {}): Promise<Table[]> {
   const tables: Table[] = [];
-  for await (const table of parquetTablesInWorker(blob, { rowsPerTable: 1, ...options })) tables.push(table);
+  for await (const ipc of parquetIpcInWorker(blob, { rowsPerTable: 1, ...options })) tables.push(tableFromIPC(ipc));
   return tables;
 }
 
@@ -108,7 +108,7 @@ describe('parquetTablesInWorker (fallback on this thread)', () => {
     expect(await grouped(4097)).toEqual([5000]);
     // The default (ROWS_PER_TABLE, 300,000 rows) holds this whole file.
     const all: Table[] = [];
-    for await (const table of parquetTablesInWorker(new Blob([zstd.bytes]))) all.push(table);
+    for await (const ipc of parquetIpcInWorker(new Blob([zstd.bytes]))) all.push(tableFromIPC(ipc));
     expect(all.map((t) => t.numRows)).toEqual([5000]);
   });
 
@@ -126,7 +126,7 @@ describe('parquetTablesInWorker (fallback on this thread)', () => {
   it('stops on abort with an AbortError, and reads no further', async () => {
     const controller = new AbortController();
     const progress: number[] = [];
-    const read = parquetTablesInWorker(new Blob([zstd.bytes]), {
+    const read = parquetIpcInWorker(new Blob([zstd.bytes]), {
       signal: controller.signal,
       onProgress: (done) => progress.push(done),
       rowsPerTable: 1,

@@ -1,9 +1,9 @@
 /**
- * A dropped Parquet file as Arrow tables, one per row group, decoded in a dedicated worker so the
- * page stays responsive and the file is never read into memory whole. Where there is no Worker
- * (Node, unit tests) the same loop runs on this thread (parquet-stream.ts).
+ * A dropped Parquet file as Arrow IPC streams, a few row groups each, decoded in a dedicated worker
+ * so the page stays responsive and the file is never read into memory whole; the page hands each
+ * to DuckDB without decoding it. Where there is no Worker (Node, unit tests) the same loop runs on
+ * this thread (parquet-stream.ts).
  */
-import { tableFromIPC, type Table } from 'apache-arrow';
 import type { FromParquetStream, ToParquetStream } from './parquet-stream';
 
 export interface ParquetInWorkerOptions {
@@ -70,16 +70,11 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The Parquet read was aborted', 'AbortError');
 }
 
-/** parquetIpcInWorker's streams as Arrow tables (decoded on this thread). */
-export async function* parquetTablesInWorker(file: Blob, options: ParquetInWorkerOptions = {}): AsyncGenerator<Table> {
-  for await (const ipc of parquetIpcInWorker(file, options)) yield tableFromIPC(ipc);
-}
-
 /**
- * One Arrow IPC stream per row group or run of row groups (rowsPerTable), in file order (a file without rows: one empty table with
- * its columns), as the worker wrote it: DuckDB takes it as it is. The worker ends when the
- * tables do, when the caller stops asking, on abort (throws the signal's reason, an AbortError)
- * or on an error (throws an Error with the reader's message).
+ * One Arrow IPC stream per row group or run of row groups (rowsPerTable), in file order (a file
+ * without rows: one empty table with its columns), as the worker wrote it: DuckDB takes it as it
+ * is. The worker ends when the tables do, when the caller stops asking, on abort (throws the
+ * signal's reason, an AbortError) or on an error (throws an Error with the reader's message).
  */
 export async function* parquetIpcInWorker(file: Blob, options: ParquetInWorkerOptions = {}): AsyncGenerator<Uint8Array> {
   const { signal, onProgress } = options;

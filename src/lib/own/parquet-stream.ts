@@ -1,5 +1,5 @@
 /**
- * The row-group loop behind parquetTablesInWorker (parquet-in-worker.ts): a Parquet file read from
+ * The row-group loop behind parquetIpcInWorker (parquet-in-worker.ts): a Parquet file read from
  * a Blob piece by piece, each row group sent on as Arrow IPC bytes. The dedicated worker
  * (parquet-worker.ts) runs it; where there is no Worker (Node, unit tests) the page runs the very
  * same loop itself, so both paths speak the same messages.
