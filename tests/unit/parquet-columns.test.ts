@@ -297,16 +297,17 @@ describe('a user’s file: numbers and booleans as text (numbersAsText)', () => 
 
   it('keeps a 64-bit integer past 2^53 and the largest unsigned one exact, and a whole double without ".0"', async () => {
     const bytes = await parquet(
-      `SELECT 9007199254740993::BIGINT AS big, 18446744073709551615::UBIGINT AS ubig, 75.0::DOUBLE AS whole, 0.1::DOUBLE AS tenth, 5::DECIMAL(9,3) AS five, -5::DECIMAL(4,0) AS minus`,
+      `SELECT 9007199254740993::BIGINT AS big, 18446744073709551615::UBIGINT AS ubig, 75.0::DOUBLE AS whole, 0.1::DOUBLE AS tenth, 5::DECIMAL(9,3) AS five, -5::DECIMAL(4,0) AS minus, 7::DECIMAL(4,0) AS seven`,
     );
     const t = await parquetToArrow(bytes, { numbersAsText: true });
-    expect(['big', 'ubig', 'whole', 'tenth', 'five', 'minus'].map((c) => values(t, c)[0])).toEqual([
+    expect(['big', 'ubig', 'whole', 'tenth', 'five', 'minus', 'seven'].map((c) => values(t, c)[0])).toEqual([
       '9007199254740993',
       '18446744073709551615',
       '75',
       '0.1',
       '5.000',
       '-5',
+      '7',
     ]);
   });
 
@@ -317,6 +318,9 @@ describe('a user’s file: numbers and booleans as text (numbersAsText)', () => 
     expect(values(byNumber, 'value')).toEqual(['1', '2.5', '4']);
     expect(values(byText, 'value')).toEqual(['1', '2.5', '4']);
     expect(values(byText, 'indicator')).toEqual(['2', '2', '2']);
+    await expect(parquetToArrow(bytes, { numbersAsText: true, where: { column: 'indicator', value: true } })).rejects.toThrow(
+      'column "indicator" holds numbers: it cannot be compared with true',
+    );
   });
 });
 
