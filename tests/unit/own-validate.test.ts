@@ -25,6 +25,14 @@ const MIXED = [
   'Employment rate;Ghent;2019;Belgian origin;75,1;M',
 ].join('\n');
 
+/** Lines of the files below that name their own line numbers: a header, two good rows and one with "abc". */
+const HEADER = 'indicator;gemeente;jaar;herkomst;waarde';
+const GOOD_2019 = 'Werkzaamheidsgraad;Gent;2019;Belgische herkomst;75,1';
+const ABC_2019 = 'Werkzaamheidsgraad;Gent;2019;Buitenlandse herkomst;abc';
+const GOOD_2020 = 'Werkzaamheidsgraad;Gent;2020;Belgische herkomst;76,0';
+/** The one rejection of such a file: "abc" in the fifth column, on this line. */
+const abcOn = (line: number) => [{ line, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }];
+
 describe('checking an own file in DuckDB (Node, the browser’s engine)', () => {
   it('names the file’s own lines past a quoted line break and an empty line', async () => {
     const file = [
@@ -37,16 +45,11 @@ describe('checking an own file in DuckDB (Node, the browser’s engine)', () => 
     ].join('\n');
     const { accepted, rejected } = await run(file);
     expect(accepted.map((o) => o.line)).toEqual([2, 6]);
-    expect(rejected).toEqual([{ line: 5, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }]);
+    expect(rejected).toEqual(abcOn(5));
   });
 
   it('reads a file that starts with empty lines (a byte order mark, CRLF, spaces) with its header, naming its own lines', async () => {
-    const body = [
-      'indicator;gemeente;jaar;herkomst;waarde',
-      'Werkzaamheidsgraad;Gent;2019;Belgische herkomst;75,1',
-      'Werkzaamheidsgraad;Gent;2019;Buitenlandse herkomst;abc',
-      'Werkzaamheidsgraad;Gent;2020;Belgische herkomst;76,0',
-    ].join('\n');
+    const body = [HEADER, GOOD_2019, ABC_2019, GOOD_2020].join('\n');
     // Header on line 2 after one empty line; on line 4 after "\r\n", " \t\r\n" and "\n".
     for (const [start, header] of [
       ['\n', 2],
@@ -55,16 +58,12 @@ describe('checking an own file in DuckDB (Node, the browser’s engine)', () => 
       const { staged, accepted, rejected } = await run(start + body);
       expect(staged.header, JSON.stringify(start)).toEqual(['indicator', 'gemeente', 'jaar', 'herkomst', 'waarde']);
       expect(accepted.map((o) => o.line)).toEqual([header + 1, header + 3]);
-      expect(rejected).toEqual([{ line: header + 2, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }]);
+      expect(rejected).toEqual(abcOn(header + 2));
     }
   });
 
   it('reads a table below a title (and a blank line, a "#" line) with its header, naming the file’s own lines', async () => {
-    const body = [
-      'indicator;gemeente;jaar;herkomst;waarde',
-      'Werkzaamheidsgraad;Gent;2019;Belgische herkomst;75,1',
-      'Werkzaamheidsgraad;Gent;2019;Buitenlandse herkomst;abc',
-    ];
+    const body = [HEADER, GOOD_2019, ABC_2019];
     for (const title of [
       ['Tabel 3: werkzaamheidsgraad naar herkomst', ''],
       ['', '# Bron: eigen berekening'],
@@ -72,34 +71,27 @@ describe('checking an own file in DuckDB (Node, the browser’s engine)', () => 
       const { staged, accepted, rejected } = await run([...title, ...body].join('\n'));
       expect(staged.header, title.join('|')).toEqual(['indicator', 'gemeente', 'jaar', 'herkomst', 'waarde']);
       expect(accepted.map((o) => o.line)).toEqual([4]);
-      expect(rejected).toEqual([{ line: 5, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }]);
+      expect(rejected).toEqual(abcOn(5));
     }
   });
 
   it('names the file’s own lines past comment lines DuckDB skips', async () => {
-    const file = [
-      '# Bron: eigen berekening',
-      'indicator;gemeente;jaar;herkomst;waarde',
-      'Werkzaamheidsgraad;Gent;2019;Belgische herkomst;75,1',
-      '# tussenregel',
-      'Werkzaamheidsgraad;Gent;2019;Buitenlandse herkomst;abc',
-      'Werkzaamheidsgraad;Gent;2020;Belgische herkomst;76,0',
-    ].join('\n');
+    const file = ['# Bron: eigen berekening', HEADER, GOOD_2019, '# tussenregel', ABC_2019, GOOD_2020].join('\n');
     const { accepted, rejected } = await run(file);
     expect(accepted.map((o) => o.line)).toEqual([3, 6]);
-    expect(rejected).toEqual([{ line: 5, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }]);
+    expect(rejected).toEqual(abcOn(5));
   });
 
   it('names the file’s own lines when more than 64 empty lines lie between its rows', async () => {
     // 70 rows, each followed by an empty line: row k (from 0) is on line 2 + 2k. The last is rejected.
     const rows = Array.from({ length: 70 }, (_, k) =>
-      k === 69 ? 'Werkzaamheidsgraad;Gent;2019;Belgische herkomst;abc' : `Werkzaamheidsgraad;Gent;${1950 + k};Belgische herkomst;${k}`,
+      k === 69 ? ABC_2019 : `Werkzaamheidsgraad;Gent;${1950 + k};Belgische herkomst;${k}`,
     );
-    const file = ['indicator;gemeente;jaar;herkomst;waarde', ...rows.flatMap((r) => [r, ''])].join('\n');
+    const file = [HEADER, ...rows.flatMap((r) => [r, ''])].join('\n');
     const { accepted, rejected } = await run(file);
     expect(accepted.map((o) => o.line).slice(0, 3)).toEqual([2, 4, 6]);
     expect(accepted.at(-1)?.line).toBe(2 + 2 * 68);
-    expect(rejected).toEqual([{ line: 2 + 2 * 69, column: 4, reason: { code: 'value_not_a_number', cell: 'abc' } }]);
+    expect(rejected).toEqual(abcOn(2 + 2 * 69));
   });
 
   it('accepts or rejects every row, with one reason each', async () => {

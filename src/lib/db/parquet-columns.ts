@@ -401,7 +401,8 @@ export interface PlanOptions {
 
 /** Integers in full: a 64-bit one as its bigint, never rounded through a double. */
 const integerText = (v: unknown) => (typeof v === 'bigint' ? v.toString() : String(v));
-const floatText = (toNumber: (v: unknown) => number) => (v: unknown) => String(toNumber(v));
+/** A number as JavaScript writes it: the shortest text that reads back as it. */
+const numberText = (toNumber: (v: unknown) => number) => (v: unknown) => String(toNumber(v));
 
 export function planColumn(element: SchemaElement, options: PlanOptions = {}): ColumnPlan {
   const { name, type, converted_type: converted } = element;
@@ -420,14 +421,14 @@ export function planColumn(element: SchemaElement, options: PlanOptions = {}): C
   const unit = timestampUnit(element);
   if (unit && type === 'INT64') return textColumn(name, timestampText(unit));
   if (type === 'INT96') return textColumn(name, int96Text);
-  if (logical === 'FLOAT16' && type === 'FIXED_LEN_BYTE_ARRAY') return float64Column(name, float16, text(floatText(float16)));
+  if (logical === 'FLOAT16' && type === 'FIXED_LEN_BYTE_ARRAY') return float64Column(name, float16, text(numberText(float16)));
   if (logical === 'UUID' && type === 'FIXED_LEN_BYTE_ARRAY') return textColumn(name, uuidText);
   switch (type) {
     case 'BOOLEAN':
       return boolColumn(name, asText);
     case 'FLOAT':
     case 'DOUBLE':
-      return float64Column(name, plainNumber, text(floatText(plainNumber)));
+      return float64Column(name, plainNumber, text(numberText(plainNumber)));
     case 'INT64':
       return isUnsigned(element, 64)
         ? float64Column(
@@ -437,13 +438,7 @@ export function planColumn(element: SchemaElement, options: PlanOptions = {}): C
           )
         : float64Column(name, plainNumber, text(integerText));
     case 'INT32':
-      return isUnsigned(element, 32)
-        ? float64Column(
-            name,
-            unsigned32,
-            text((v) => String(unsigned32(v))),
-          )
-        : int32Column(name, asText);
+      return isUnsigned(element, 32) ? float64Column(name, unsigned32, text(numberText(unsigned32))) : int32Column(name, asText);
     case 'BYTE_ARRAY':
       return textColumn(name);
     default:

@@ -29,6 +29,8 @@ const LF = 0x0a;
 const CR = 0x0d;
 const SPACE = 0x20;
 const TAB = 0x09;
+/** A byte that is nothing to read on its own: a carriage return, a space or a tab. */
+const blankByte = (b: number) => b === CR || b === SPACE || b === TAB;
 const byteOf = (char: string) => (char.length === 1 && char.charCodeAt(0) < 0x80 ? char.charCodeAt(0) : -1);
 
 /**
@@ -45,7 +47,7 @@ export function leadingBlankLines(head: Uint8Array): { bytes: number; lines: num
     if (b === LF) {
       lines++;
       bytes = i + 1;
-    } else if (b !== CR && b !== SPACE && b !== TAB) break;
+    } else if (!blankByte(b)) break;
   }
   return { bytes, lines };
 }
@@ -113,7 +115,7 @@ export async function recordLines(chunks: AsyncIterable<Uint8Array> | Iterable<U
       const b = chunk[k];
       if (b === CR) continue;
       content = true;
-      if (b !== SPACE && b !== TAB) lead = b;
+      if (!blankByte(b)) lead = b;
     }
   };
 
@@ -163,7 +165,7 @@ export async function recordLines(chunks: AsyncIterable<Uint8Array> | Iterable<U
       }
       if (b === CR) continue;
       content = true;
-      if (lead === -1 && b !== SPACE && b !== TAB) lead = b;
+      if (lead === -1 && !blankByte(b)) lead = b;
       if (commented) continue;
       if (escaped) escaped = false;
       else if (inQuote && b === escape) escaped = true;

@@ -424,21 +424,13 @@ export async function readRemoteIndicators(
     if (missing.length) throw new Error(`the file has no indicator ${missing.map((v) => `"${v}"`).join(', ')}`);
     const rowGroups = [...new Set(wanted.flatMap((v) => byValue.get(v)!.rowGroups))].sort((a, b) => a - b);
     const where = { column, values: filterValues(index, column, wanted) };
-    if (index.body) {
-      const table = await parquetToArrow(index.body, {
-        metadata: index.metadata,
-        rowGroups,
-        where,
-        signal,
-        onProgress,
-        numbersAsText: true,
-      });
-      return { table, bytesFetched: 0, rangeRequests: 0 };
-    }
+    // A user's file: its numbers come as text, as a CSV's cells do (parquet-columns.ts).
+    const read = { metadata: index.metadata, rowGroups, where, signal, onProgress, numbersAsText: true };
+    if (index.body) return { table: await parquetToArrow(index.body, read), bytesFetched: 0, rangeRequests: 0 };
     const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     const file = await remoteFile(index.url, { fetch, signal, byteLength: index.byteLength });
     const source = readAhead(file, chunkReads(index.metadata, rowGroups, new Set(index.columns)));
-    const table = await parquetToArrow(source, { metadata: index.metadata, rowGroups, where, signal, onProgress, numbersAsText: true });
+    const table = await parquetToArrow(source, read);
     return { table, bytesFetched: file.stats.bytesFetched, rangeRequests: file.stats.requests };
   } catch (e) {
     throw named(index.url, e, signal);
